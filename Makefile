@@ -1,0 +1,46 @@
+# minutebook: `make report` builds the minutes, `make test` checks everything.
+# The first run of either sets up .venv and a Chromium (scripts/setup.sh).
+
+VENV ?= .venv
+BIN := $(VENV)/bin
+SETUP := $(VENV)/.setup-done
+
+.PHONY: report test lint format schema bench lab setup setup-pdf clean
+
+report: $(SETUP)
+	@$(BIN)/minutebook build
+	@echo
+	@echo "Open the minutes:"
+	@for f in reports/*/*/minutes.html; do echo "  file://$(CURDIR)/$$f"; done
+
+test: $(SETUP) lint
+	$(BIN)/pytest
+
+lint: $(SETUP)
+	$(BIN)/ruff check lib tests bench scripts
+	$(BIN)/ruff format --check lib tests bench scripts
+	$(BIN)/mypy
+
+format: $(SETUP)
+	$(BIN)/ruff format lib tests bench scripts
+	$(BIN)/ruff check --fix lib tests bench scripts
+
+schema: $(SETUP)
+	$(BIN)/minutebook schema > meeting.schema.json
+
+bench: $(SETUP)
+	$(BIN)/python bench/single.py
+
+lab: $(SETUP)
+	$(BIN)/jupyter lab --notebook-dir=.
+
+setup: $(SETUP)
+setup-pdf:
+	scripts/setup.sh
+
+$(SETUP): pyproject.toml scripts/setup.sh
+	scripts/setup.sh
+	@touch $@
+
+clean:
+	rm -rf reports/*/ $(VENV)

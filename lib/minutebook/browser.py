@@ -1,0 +1,252 @@
+"""Chromium, found and started once, printing many PDFs.
+
+Stock nbconvert's WebPDFExporter starts a browser for every notebook and only finds one that
+Playwright downloaded; neither suits us. A :class:`Printer` owns one Chromium on an event
+loop of its own thread, so that (a) it can start while the kernel runs, (b) every PDF of a
+run shares it, and (c) any thread can print, whatever event loop that thread has (nbclient
+runs one of its own).
+
+Chromium is looked for in this order: a configured path (``MINUTEBOOK_CHROMIUM`` or the
+exporter's ``chromium_path``), the one ``playwright install chromium`` put in place, then a
+system one (``/usr/bin/chromium``). Pages are printed offline with JavaScript disabled: a
+published page must not need the network, and must not be able to reach it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import threading
+from concurrent.futures import Future
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import ChromiumNotFound, MinutebookError
+from .markdown import escape
+
+HOW_TO_GET_ONE = (
+    "run `make setup-pdf` (or `playwright install chromium`, or `apt-get install chromium` as "
+    "root), or set MINUTEBOOK_CHROMIUM to a Chromium or Chrome executable"
+)
+SYSTEM_CHROMIUMS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+# Without these, Chromium on a closed network spends its start-up failing to reach Google.
+QUIET_ARGS = [
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-default-apps",
+    "--disable-extensions",
+    "--disable-sync",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--mute-audio",
+]
+
+
+@dataclass(frozen=True)
+class PageSetup:
+    """What goes around the printed minutes: title, language and the page footer."""
+
+    title: str
+    language: str
+    footer: str
+    page_of: str  # "Sida {page} av {pages}"
+
+
+def system_chromium() -> str | None:
+    """A Chromium or Chrome on ``PATH``, if any."""
+    for name in SYSTEM_CHROMIUMS:
+        if found := shutil.which(name):
+            return found
+    return None
+
+
+def find_chromium(configured: str | None, playwright_path: str | None) -> str:
+    """The Chromium to start, in the documented order of preference.
+
+    Raises:
+        ChromiumNotFound: nothing usable is installed, or the configured path is wrong.
+
+    """
+    configured = configured or os.environ.get("MINUTEBOOK_CHROMIUM") or None
+    if configured:
+        if os.access(configured, os.X_OK) and Path(configured).is_file():
+            return configured
+        raise ChromiumNotFound(
+            f"Chromium not found: the configured {configured!r} is not an executable file; "
+            + HOW_TO_GET_ONE
+        )
+    if playwright_path and Path(playwright_path).is_file():
+        return playwright_path
+    if found := system_chromium():
+        return found
+    raise ChromiumNotFound("Chromium not found: " + HOW_TO_GET_ONE)
+
+
+def footer_template(setup: PageSetup) -> str:
+    """Chromium's footer: body and date on the left, "Sida X av Y" on the right."""
+    page_of = escape(setup.page_of).format(
+        page='<span class="pageNumber"></span>', pages='<span class="totalPages"></span>'
+    )
+    return (
+        '<div style="width:100%;margin:0 20mm;font-size:8pt;color:#4a5360;display:flex;'
+        "justify-content:space-between;font-family:'Liberation Sans','DejaVu Sans',Arial,"
+        f'sans-serif" lang="{escape(setup.language)}"><span>{escape(setup.footer)}</span>'
+        f"<span>{page_of}</span></div>"
+    )
+
+
+class Printer:
+    """One headless Chromium that prints HTML to A4 PDFs; safe to use from any thread."""
+
+    def __init__(self, executable: str | None = None, timeout: float = 60.0) -> None:
+        self.configured = executable
+        self.timeout = timeout
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+        self._ready: Future[Any] | None = None
+        self._lock = threading.Lock()
+        self.executable: str | None = None
+
+    def __enter__(self) -> Printer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def start(self) -> None:
+        """Start Chromium in the background; returns at once. Errors surface in :meth:`pdf`."""
+        with self._lock:
+            if self._ready is not None:
+                return
+            loop = asyncio.new_event_loop()
+            self._thread = threading.Thread(
+                target=loop.run_forever, name="minutebook-chromium", daemon=True
+            )
+            self._thread.start()
+            self._loop = loop
+            self._ready = asyncio.run_coroutine_threadsafe(self._launch(), loop)
+
+    async def _launch(self) -> tuple[Any, Any]:
+        from playwright.async_api import async_playwright
+
+        playwright = await async_playwright().start()
+        try:
+            self.executable = find_chromium(self.configured, playwright.chromium.executable_path)
+            browser = await playwright.chromium.launch(
+                executable_path=self.executable,
+                args=QUIET_ARGS,
+                # The sandbox cannot start as root; everywhere else keep it.
+                chromium_sandbox=hasattr(os, "geteuid") and os.geteuid() != 0,
+                handle_sigint=False,
+                handle_sigterm=False,
+                handle_sighup=False,
+                timeout=self.timeout * 1000,
+            )
+        except ChromiumNotFound:
+            await playwright.stop()
+            raise
+        except Exception as error:
+            await playwright.stop()
+            first = str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
+            raise ChromiumNotFound(
+                f"Chromium ({self.executable}) could not start: {first}; " + HOW_TO_GET_ONE
+            ) from None
+        return playwright, browser
+
+    def pdf(self, html: str, setup: PageSetup) -> bytes:
+        """Print one self-contained HTML page to PDF bytes.
+
+        Raises:
+            ChromiumNotFound: no Chromium could be started.
+            MinutebookError: Chromium failed while printing.
+
+        """
+        self.start()
+        assert self._loop is not None
+        future = asyncio.run_coroutine_threadsafe(self._print(html, setup), self._loop)
+        return future.result(timeout=self.timeout * 2)
+
+    async def _print(self, html: str, setup: PageSetup) -> bytes:
+        assert self._ready is not None
+        _, browser = await asyncio.wrap_future(self._ready)
+        try:
+            context = await browser.new_context(offline=True, java_script_enabled=False)
+            try:
+                page = await context.new_page()
+                await page.route("**/*", _refuse_network)
+                await page.set_content(html, wait_until="load", timeout=self.timeout * 1000)
+                await page.emulate_media(media="print")
+                return bytes(
+                    await page.pdf(
+                        format="A4",
+                        margin={"top": "18mm", "bottom": "20mm", "left": "20mm", "right": "20mm"},
+                        print_background=True,
+                        display_header_footer=True,
+                        header_template="<span></span>",
+                        footer_template=footer_template(setup),
+                        tagged=True,
+                        outline=True,
+                    )
+                )
+            finally:
+                await context.close()
+        except Exception as error:
+            first = str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
+            raise MinutebookError(f"Chromium failed to print the PDF: {first}") from None
+
+    def close(self) -> None:
+        """Stop Chromium and the printer's thread."""
+        with self._lock:
+            loop, ready = self._loop, self._ready
+            self._loop = self._ready = None
+        if loop is None or ready is None:
+            return
+
+        async def stop() -> None:
+            try:
+                playwright, browser = await asyncio.wrap_future(ready)
+            except Exception:
+                return
+            await browser.close()
+            await playwright.stop()
+
+        try:
+            asyncio.run_coroutine_threadsafe(stop(), loop).result(timeout=30)
+        finally:
+            loop.call_soon_threadsafe(loop.stop)
+            if self._thread:
+                self._thread.join(timeout=10)
+            loop.close()
+
+
+async def _refuse_network(route: Any) -> None:
+    """Nothing a page asks for may come from elsewhere: the print must work offline."""
+    url = route.request.url
+    if url.startswith(("data:", "about:")):
+        await route.continue_()
+    else:
+        await route.abort()
+
+
+def _main() -> int:
+    """``python -m minutebook.browser``: print the Chromium a build would use (setup uses it)."""
+    try:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as playwright:
+            bundled = playwright.chromium.executable_path
+    except Exception:
+        bundled = None
+    try:
+        print(find_chromium(None, bundled))
+    except ChromiumNotFound as error:
+        print(error)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(_main())

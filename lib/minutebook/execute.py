@@ -1,0 +1,115 @@
+"""Run a template notebook with Papermill, the meeting passed as its parameters.
+
+The meeting arrives already validated, as JSON-typed values (``model_dump(mode="json")``),
+so the kernel never sees a value the model did not accept. Failures come back as one
+:class:`~minutebook.errors.TemplateError` naming the template's cell and the error.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from jupyter_client.manager import AsyncKernelManager
+from traitlets import default
+
+from .errors import TemplateError
+
+DEFAULT_TIMEOUT = 120  # seconds a single cell may run
+
+
+class IPCKernelManager(AsyncKernelManager):
+    """A kernel reached over Unix sockets in a private folder rather than TCP ports.
+
+    Nothing else on the machine can connect to it or listen in, and ipykernel has no reason
+    to warn about unencrypted TCP on every build.
+    """
+
+    @default("transport")
+    def _transport_default(self) -> str:
+        return "ipc"
+
+    @default("ip")
+    def _ip_default(self) -> str:
+        return str(Path(tempfile.mkdtemp(prefix="minutebook-kernel-")) / "kernel")
+
+    async def _async_cleanup_resources(self, restart: bool = False) -> None:
+        await super()._async_cleanup_resources(restart=restart)
+        if not restart:
+            shutil.rmtree(Path(self.ip).parent, ignore_errors=True)
+
+    cleanup_resources = _async_cleanup_resources
+
+
+def _cell_name(nb: Any, index: int) -> str:
+    """Name a cell as the analyst counts it in the template: ``cell 5 (m.items())``."""
+    cells = nb.cells if nb is not None else []
+    injected = sum(
+        1 for c in cells[:index] if "injected-parameters" in c.get("metadata", {}).get("tags", [])
+    )
+    source = cells[index].source.strip().splitlines() if 0 <= index < len(cells) else []
+    first = next((line for line in source if not line.startswith("#")), source[0] if source else "")
+    return f"cell {index + 1 - injected}" + (f" ({first[:60]})" if first else "")
+
+
+def run_template(
+    template: Path,
+    meeting: dict[str, Any],
+    output: Path,
+    *,
+    cwd: Path,
+    timeout: int = DEFAULT_TIMEOUT,
+    name: str | None = None,
+) -> Any:
+    """Execute ``template`` for ``meeting``; write the executed notebook to ``output``.
+
+    Args:
+        template: the series' template notebook.
+        meeting: the (public) meeting, JSON-typed.
+        output: where the executed notebook goes (also when the run fails).
+        cwd: the kernel's working directory (the meeting's series folder, where its data is).
+        timeout: seconds a single cell may run before the run is abandoned.
+        name: the template as it is named in messages.
+
+    Returns:
+        The executed notebook (an ``nbformat.NotebookNode``).
+
+    Raises:
+        TemplateError: a cell raised, timed out, or the kernel died or did not start.
+
+    """
+    import nbformat
+    import papermill
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
+    from papermill.exceptions import PapermillExecutionError
+
+    label = name or str(template)
+    logging.getLogger("papermill").setLevel(logging.WARNING)
+    try:
+        return papermill.execute_notebook(
+            str(template),
+            str(output),
+            parameters={"meeting": meeting},
+            kernel_name="python3",
+            progress_bar=False,
+            request_save_on_cell_execute=False,
+            cwd=str(cwd),
+            execution_timeout=timeout,
+            kernel_manager_class=IPCKernelManager,
+        )
+    except PapermillExecutionError as error:
+        nb = nbformat.read(output, as_version=4) if output.exists() else None
+        raise TemplateError(
+            f"{label}: {_cell_name(nb, error.cell_index)} failed: {error.ename}: {error.evalue}"
+        ) from None
+    except CellTimeoutError:
+        raise TemplateError(
+            f"{label}: a cell ran longer than {timeout} s and was stopped"
+        ) from None
+    except DeadKernelError:
+        raise TemplateError(f"{label}: the kernel died while running the template") from None
+    except (OSError, RuntimeError, ValueError) as error:
+        raise TemplateError(f"{label}: could not run the template: {error}") from None

@@ -1,0 +1,97 @@
+"""Everything the outputs say in words of their own, in Swedish and English.
+
+One table, so that no label is scattered through templates and a new language is one
+more column. Values the secretary wrote are never translated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+Language = Literal["sv", "en"]
+
+LABELS: dict[str, dict[Language, str]] = {
+    "notes": {"sv": "Mötesanteckningar", "en": "Meeting notes"},
+    "protocol": {"sv": "Protokoll", "en": "Minutes"},
+    "date": {"sv": "Datum", "en": "Date"},
+    "time": {"sv": "Tid", "en": "Time"},
+    "place": {"sv": "Plats", "en": "Place"},
+    "attendance": {"sv": "Deltagare", "en": "Attendance"},
+    "present": {"sv": "Närvarande", "en": "Present"},
+    "absent": {"sv": "Frånvarande", "en": "Absent"},
+    "agenda": {"sv": "Dagordning", "en": "Agenda"},
+    "topic": {"sv": "Ärende", "en": "Topic"},
+    "presenters": {"sv": "Föredragande", "en": "Presented by"},
+    "decisions": {"sv": "Beslut", "en": "Decisions"},
+    "reservation": {"sv": "Reservation", "en": "Reservation"},
+    "actions": {"sv": "Åtgärder", "en": "Action items"},
+    "task": {"sv": "Åtgärd", "en": "Action"},
+    "owner": {"sv": "Ansvarig", "en": "Owner"},
+    "due": {"sv": "Klart senast", "en": "Due"},
+    "status": {"sv": "Status", "en": "Status"},
+    "done": {"sv": "Klar", "en": "Done"},
+    "open": {"sv": "Pågår", "en": "Open"},
+    "attachments": {"sv": "Bilagor", "en": "Attachments"},
+    "recorded_by": {"sv": "Noterat av", "en": "Recorded by"},
+    "source": {"sv": "Källa", "en": "Source"},
+    "corrections": {"sv": "Rättelser", "en": "Corrections"},
+    "draft": {"sv": "UTKAST", "en": "DRAFT"},
+    "draft_notice": {
+        "sv": "Utkast – mötesanteckningarna är inte fastställda.",
+        "en": "Draft – these minutes have not been approved.",
+    },
+    "confidential": {"sv": "Sekretessbelagd punkt", "en": "Confidential item"},
+    "name_withheld": {"sv": "namn ej publicerat", "en": "name withheld"},
+    "skip_to_content": {"sv": "Hoppa till innehållet", "en": "Skip to content"},
+    "page_of": {"sv": "Sida {page} av {pages}", "en": "Page {page} of {pages}"},
+    "role.chair": {"sv": "Ordförande", "en": "Chair"},
+    "role.vice_chair": {"sv": "Vice ordförande", "en": "Vice chair"},
+    "role.secretary": {"sv": "Sekreterare", "en": "Secretary"},
+    "role.adjuster": {"sv": "Justerare", "en": "Adjuster"},
+    "role.member": {"sv": "Ledamot", "en": "Member"},
+    "role.deputy": {"sv": "Ersättare", "en": "Deputy"},
+    "role.officer": {"sv": "Tjänsteperson", "en": "Officer"},
+    "role.guest": {"sv": "Gäst", "en": "Guest"},
+}
+
+MONTHS: dict[Language, tuple[str, ...]] = {
+    "sv": (
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+}
+
+
+def label(key: str, language: Language) -> str:
+    """The label ``key`` in ``language``; a missing key is a bug, so it raises KeyError."""
+    return LABELS[key][language]
+
+
+def long_date(date: dt.date, language: Language) -> str:
+    """``14 juni 2022`` / ``14 June 2022``: how a date is written in running text."""
+    return f"{date.day} {MONTHS[language][date.month - 1]} {date.year}"

@@ -1,0 +1,113 @@
+"""Markdown from the meeting file, rendered to HTML that is safe to publish.
+
+The secretary's text is data. markdown-it renders it with raw HTML disabled, and the
+result is sanitised again by nh3 (Ammonia) against an allow-list, so that neither a
+``<script>`` nor a ``javascript:`` link nor an event handler can reach a reader. Images
+are never loaded: a published page must not fetch anything from another site, so an image
+becomes a link to it. Headings are shifted so that a note's top heading sits just under
+its item's heading, whatever level the secretary typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from typing import Any
+
+import nh3
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+_TAGS = {
+    "p",
+    "br",
+    "hr",
+    "strong",
+    "em",
+    "del",
+    "code",
+    "pre",
+    "blockquote",
+    "a",
+    "ul",
+    "ol",
+    "li",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+}
+_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "ol": {"start"},
+    "th": {"style", "scope"},
+    "td": {"style"},
+}
+
+
+def _image_as_link(renderer: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    token = tokens[idx]
+    src = str(token.attrGet("src") or "")
+    alt = "".join(child.content for child in token.children or []) or src
+    return f'<a href="{_escape(src)}">{_escape(alt)}</a>'
+
+
+def _escape(text: str) -> str:
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
+
+
+@cache
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable(
+        ["table", "strikethrough"]
+    )
+    md.add_render_rule("image", _image_as_link)
+    return md
+
+
+def render(text: str | None, top_heading: int = 3) -> str:
+    """Render the Markdown of a note to sanitised HTML.
+
+    Args:
+        text: the Markdown as the secretary wrote it.
+        top_heading: the level that the note's highest heading becomes (3 under an ``h2``
+            item title), so that the page never skips a heading level.
+
+    """
+    if not text or not text.strip():
+        return ""
+    md = _parser()
+    tokens = md.parse(text)
+    levels = [int(t.tag[1]) for t in tokens if t.type == "heading_open"]
+    if levels:
+        shift = top_heading - min(levels)
+        for token in tokens:
+            if token.type in ("heading_open", "heading_close"):
+                token.tag = f"h{min(6, int(token.tag[1]) + shift)}"
+    html = md.renderer.render(tokens, md.options, {})
+    return clean(html)
+
+
+def clean(html: str) -> str:
+    """Sanitise HTML against the allow-list of what notes may contain."""
+    return nh3.clean(
+        html,
+        tags=_TAGS,
+        attributes=_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+        filter_style_properties={"text-align"},
+    )
+
+
+def escape(text: str) -> str:
+    """Escape plain text for HTML content and attribute values."""
+    return _escape(text)

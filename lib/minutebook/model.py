@@ -1,0 +1,190 @@
+"""The meeting file as pydantic models: the one definition of what a secretary may write.
+
+Every key of ``docs/meeting-format.md`` is declared here; unknown keys are rejected
+(``extra="forbid"``) because a typo must never silently drop a field. The JSON Schema that
+editors use for autocompletion (``meeting.schema.json``) is generated from these models.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
+
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+Role = Literal[
+    "chair", "vice_chair", "secretary", "adjuster", "member", "deputy", "officer", "guest"
+]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# Editors check "format: time" as RFC 3339 (13:00:00+01:00); secretaries write "13:00".
+ClockTime = Annotated[
+    dt.time,
+    WithJsonSchema({"type": "string", "pattern": r"^([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d)?$"}),
+]
+
+
+class _Strict(BaseModel):
+    """Base of every part of a meeting: unknown keys are errors, values are frozen."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Time(_Strict):
+    """When the meeting started and ended (shown in the header)."""
+
+    start: ClockTime | None = None
+    end: ClockTime | None = None
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> Time:
+        if self.start and self.end and self.end < self.start:
+            raise ValueError("end is before start")
+        return self
+
+
+class Participant(_Strict):
+    """One person at (or invited to) the meeting."""
+
+    name: Text
+    role: Role | None = None
+    organisation: Text | None = None
+    present: bool = True
+    publish_name: bool = Field(
+        default=True, description="false: the name is withheld from every public output"
+    )
+
+
+class Decision(_Strict):
+    """A decision, with the names of those who entered a reservation against it."""
+
+    text: Text
+    reservations: list[Text] = []
+
+
+def _decision_from_text(value: Any) -> Any:
+    """A bare string is the common case: ``- att godkänna …``."""
+    return {"text": value} if isinstance(value, str) else value
+
+
+DecisionEntry = Annotated[
+    Decision,
+    BeforeValidator(_decision_from_text, json_schema_input_type=str | Decision),
+]
+
+
+class Action(_Strict):
+    """An action item: who does what by when."""
+
+    task: Text
+    owner: Text | None = None
+    due: dt.date | None = None
+    done: bool = False
+
+
+def _safe_href(href: str) -> str:
+    """Attachments link to https URLs or to files inside the series folder, nowhere else."""
+    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", href):
+        if not href.startswith("https://"):
+            raise ValueError("must be an https:// URL or a relative path")
+        return href
+    parts = href.replace("\\", "/").split("/")
+    if href.startswith(("/", "\\")) or ".." in parts:
+        raise ValueError("a relative path must stay inside the series folder")
+    return href
+
+
+class Attachment(_Strict):
+    """A document attached to an item."""
+
+    title: Text
+    href: Annotated[Text, AfterValidator(_safe_href)]
+
+
+class Item(_Strict):
+    """One agenda item, in the order of the agenda."""
+
+    title: Text
+    presenters: list[Text] = []
+    notes: str | None = Field(default=None, description="Markdown; raw HTML is not passed through")
+    decisions: list[DecisionEntry] = []
+    actions: list[Action] = []
+    attachments: list[Attachment] = []
+    standing: bool = Field(default=False, description="carried into the next meeting")
+    confidential: bool | Text = Field(
+        default=False, description='true or a reason such as "OSL 26:1"'
+    )
+
+
+class Correction(_Strict):
+    """A change made after the minutes became final, shown in a visible log."""
+
+    date: dt.date
+    text: Text
+
+
+class Meeting(_Strict):
+    """One meeting: the whole meeting file."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        title="minutebook meeting",
+        json_schema_extra={"$schema": "https://json-schema.org/draft/2020-12/schema"},
+    )
+
+    series: Annotated[str, StringConstraints(pattern=SLUG)] = Field(
+        description="slug; must match the folder the file is in"
+    )
+    body: Text = Field(description="who meets")
+    organisation: Text | None = None
+    kind: Literal["notes", "protocol"] = Field(
+        default="notes", description="notes = mötesanteckningar, protocol = protokoll"
+    )
+    language: Literal["sv", "en"] = Field(
+        default="sv", description="the labels, dates and page texts of the output"
+    )
+    date: dt.date = Field(description="the meeting's date; must match the file name")
+    time: Time | None = None
+    place: Text | None = None
+    status: Literal["draft", "final"] = Field(
+        default="final", description="a draft is marked as such on every page"
+    )
+    participants: list[Participant] = []
+    items: list[Item] = Field(min_length=1, description="the agenda, in order")
+    recorded_by: Text | None = Field(
+        default=None, description='the name behind "Noterat av" / "Recorded by"'
+    )
+    adjusters: list[Text] = Field(default=[], description="protocol only: justerare")
+    adjusted_on: dt.date | None = Field(
+        default=None, description="protocol only: the date of justering"
+    )
+    first_paragraph: int | None = Field(
+        default=None, ge=1, description="protocol only: the § number of the first item"
+    )
+    source: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = Field(
+        default=None, description="where the original is published"
+    )
+    corrections: list[Correction] = Field(
+        default=[], description="changes after the minutes became final, shown in a log"
+    )
+
+    def participant(self, name: str) -> Participant | None:
+        """The participant called ``name``, if any."""
+        return next((p for p in self.participants if p.name == name), None)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of a meeting file, as written to ``meeting.schema.json``."""
+    return Meeting.model_json_schema(mode="validation")

@@ -1,0 +1,297 @@
+"""What a template notebook imports to display a meeting.
+
+A template stays thin: it creates ``Minutes(meeting)`` from its ``parameters`` cell and
+shows the pieces it wants, in the order it wants, with its own sections in between::
+
+    from minutebook.nb import Minutes
+    m = Minutes(meeting)
+    m.header()
+    m.items()
+
+Every piece is a :class:`Fragment`: its HTML is what the published minutes show, and it
+renders the same way in JupyterLab. Papermill passes the meeting as JSON-typed values
+(already validated and, for the public version, redacted), so this module works on plain
+dicts and does not validate again; given a path instead (an analyst running the template
+by hand), it loads and validates the file first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from . import labels
+from .markdown import escape, render
+
+__all__ = ["Fragment", "Minutes"]
+
+
+class Fragment:
+    """A piece of the minutes: HTML for the page, plain text for everything else."""
+
+    def __init__(self, html: str, text: str = "") -> None:
+        self.html = html
+        self.text = text
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __repr__(self) -> str:
+        return self.text
+
+    def __bool__(self) -> bool:
+        return bool(self.html)
+
+
+def _load(meeting: dict[str, Any] | str | Path) -> dict[str, Any]:
+    if isinstance(meeting, dict):
+        return meeting
+    from .params import load_meeting  # only when run by hand: pydantic is not needed otherwise
+    from .paths import find_root
+
+    path = Path(meeting)
+    if not path.is_absolute() and not path.exists():
+        path = find_root() / path
+    return load_meeting(path).model_dump(mode="json")
+
+
+def _time(value: str | None) -> str:
+    return value[:5] if value else ""
+
+
+class Minutes:
+    """The display of one meeting, piece by piece, labelled in the meeting's language."""
+
+    def __init__(self, meeting: dict[str, Any] | str | Path) -> None:
+        self.meeting = _load(meeting)
+        self.language: labels.Language = self.meeting.get("language", "sv")
+
+    # -- words --------------------------------------------------------------------------
+
+    def label(self, key: str) -> str:
+        """A label in the meeting's language (see :mod:`minutebook.labels`)."""
+        return labels.label(key, self.language)
+
+    def date(self, value: str | dt.date) -> str:
+        """A date as written in running text: ``14 juni 2022``."""
+        day = dt.date.fromisoformat(value) if isinstance(value, str) else value
+        return labels.long_date(day, self.language)
+
+    def role(self, name: str) -> str:
+        """The role of the participant called ``name``, in words, or ``""``."""
+        person = next((p for p in self.meeting.get("participants", []) if p["name"] == name), None)
+        return self.label(f"role.{person['role']}") if person and person.get("role") else ""
+
+    @property
+    def kind(self) -> str:
+        """The kind of minutes in words: Mötesanteckningar, Protokoll, Meeting notes, Minutes."""
+        return self.label(self.meeting.get("kind", "notes"))
+
+    @property
+    def title(self) -> str:
+        """The document title: kind, date and body."""
+        m = self.meeting
+        return f"{self.kind} {self.date(m['date'])} – {m['body']}"
+
+    # -- pieces -------------------------------------------------------------------------
+
+    def header(self) -> Fragment:
+        """Organisation, body, kind, date, time and place; a draft banner for a draft."""
+        m = self.meeting
+        facts = [(self.label("date"), self.date(m["date"]))]
+        time = m.get("time") or {}
+        if time.get("start"):
+            span = "–".join(_time(t) for t in (time.get("start"), time.get("end")) if t)
+            facts.append((self.label("time"), span))
+        if m.get("place"):
+            facts.append((self.label("place"), m["place"]))
+        org = f'<p class="mb-org">{escape(m["organisation"])}</p>' if m.get("organisation") else ""
+        draft = ""
+        if m.get("status") == "draft":
+            draft = (
+                f'<p class="mb-draft" role="note"><strong>{self.label("draft")}</strong> '
+                f"{escape(self.label('draft_notice'))}</p>"
+            )
+        dl = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in facts)
+        html = (
+            f'<header class="mb-header">{draft}{org}<h1>{escape(m["body"])}</h1>'
+            f'<p class="mb-kind">{escape(self.kind)}</p><dl class="mb-facts">{dl}</dl></header>'
+        )
+        text = f"{m['body']}\n{self.kind}\n" + "\n".join(f"{k}: {v}" for k, v in facts)
+        return Fragment(html, text)
+
+    def _person(self, person: dict[str, Any]) -> str:
+        parts = [escape(person["name"])]
+        if person.get("role"):
+            parts.append(escape(self.label(f"role.{person['role']}").lower()))
+        if person.get("organisation"):
+            parts.append(escape(person["organisation"]))
+        return ", ".join(parts)
+
+    def attendance(self) -> Fragment:
+        """Who was present and who was absent."""
+        people = self.meeting.get("participants") or []
+        if not people:
+            return Fragment("")
+        groups = [
+            (self.label(key), [p for p in people if p.get("present", True) is want])
+            for key, want in (("present", True), ("absent", False))
+        ]
+        html = "".join(
+            f'<h3>{escape(title)}</h3><ul class="mb-people">'
+            + "".join(f"<li>{self._person(p)}</li>" for p in group)
+            + "</ul>"
+            for title, group in groups
+            if group
+        )
+        text = "\n".join(
+            f"{title}: " + "; ".join(p["name"] for p in group) for title, group in groups if group
+        )
+        return Fragment(
+            f'<section class="mb-attendance" aria-labelledby="mb-attendance">'
+            f'<h2 id="mb-attendance">{escape(self.label("attendance"))}</h2>{html}</section>',
+            text,
+        )
+
+    def items(self, layout: str = "sections", numbered: bool = True) -> Fragment:
+        """Every agenda item, in order.
+
+        Args:
+            layout: ``"sections"`` — a numbered heading per item, presenters under it — or
+                ``"table"`` — topic, notes and presenter side by side, as many councils'
+                minutes are laid out (on a phone the three stack).
+            numbered: number the items 1, 2, 3 … in their headings.
+
+        """
+        pieces = [
+            self.item(i, layout=layout, numbered=numbered)
+            for i in range(len(self.meeting["items"]))
+        ]
+        return Fragment(
+            f'<div class="mb-items mb-layout-{escape(layout)}">'
+            + "".join(p.html for p in pieces)
+            + "</div>",
+            "\n\n".join(p.text for p in pieces),
+        )
+
+    def item(self, index: int, layout: str = "sections", numbered: bool = True) -> Fragment:
+        """One agenda item (``index`` counts from 0)."""
+        item = self.meeting["items"][index]
+        number = f"{index + 1}." if numbered else ""
+        anchor = f"item-{index + 1}"
+        heading = (
+            f'<h2 id="{anchor}-title">'
+            + (f'<span class="mb-num">{number}</span> ' if number else "")
+            + f"{escape(item['title'])}</h2>"
+        )
+        presenters = ", ".join(item.get("presenters") or [])
+        who = ""
+        if presenters:
+            who = (
+                f'<p class="mb-presenters"><span class="mb-label">'
+                f"{escape(self.label('presenters'))}:</span> {escape(presenters)}</p>"
+            )
+        body = render(item.get("notes"))
+        body += self._decisions(item.get("decisions") or [])
+        body += self._actions(item.get("actions") or [])
+        body += self._attachments(item.get("attachments") or [])
+        if layout == "table":
+            inner = f'{heading}<div class="mb-notes">{body}</div>{who}'
+        else:
+            inner = f'{heading}{who}<div class="mb-notes">{body}</div>'
+        css = "mb-item mb-confidential" if item.get("confidential") else "mb-item"
+        html = (
+            f'<section class="{css}" id="{anchor}" aria-labelledby="{anchor}-title">'
+            f"{inner}</section>"
+        )
+        text = " ".join(filter(None, (number, item["title"])))
+        if presenters:
+            text += f" ({presenters})"
+        return Fragment(html, text)
+
+    def _decisions(self, decisions: Iterable[dict[str, Any]]) -> str:
+        rows = []
+        for d in decisions:
+            reservation = ""
+            if d.get("reservations"):
+                reservation = (
+                    f'<p class="mb-reservation">{escape(self.label("reservation"))}: '
+                    f"{escape(', '.join(d['reservations']))}</p>"
+                )
+            rows.append(f"<li><p>{escape(d['text'])}</p>{reservation}</li>")
+        if not rows:
+            return ""
+        title = escape(self.label("decisions"))
+        return f'<h3>{title}</h3><ul class="mb-decisions">{"".join(rows)}</ul>'
+
+    def _actions(self, actions: Iterable[dict[str, Any]]) -> str:
+        rows = "".join(
+            "<tr>"
+            f"<td>{escape(a['task'])}</td>"
+            f"<td>{escape(a.get('owner') or '')}</td>"
+            f"<td>{escape(self.date(a['due'])) if a.get('due') else ''}</td>"
+            f"<td>{escape(self.label('done' if a.get('done') else 'open'))}</td>"
+            "</tr>"
+            for a in actions
+        )
+        if not rows:
+            return ""
+        head = "".join(
+            f'<th scope="col">{escape(self.label(k))}</th>'
+            for k in ("task", "owner", "due", "status")
+        )
+        return (
+            f'<h3>{escape(self.label("actions"))}</h3><table class="mb-actions">'
+            f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+        )
+
+    def _attachments(self, attachments: Iterable[dict[str, Any]]) -> str:
+        rows = "".join(
+            f'<li><a href="{escape(a["href"])}">{escape(a["title"])}</a></li>' for a in attachments
+        )
+        if not rows:
+            return ""
+        return f'<h3>{escape(self.label("attachments"))}</h3><ul class="mb-attachments">{rows}</ul>'
+
+    def signature(self) -> Fragment:
+        """Who recorded the minutes: ``Noterat av: Elin Lindqvist, Sekreterare``."""
+        name = self.meeting.get("recorded_by")
+        if not name:
+            return Fragment("")
+        role = self.role(name)
+        who = f"{name}, {role}" if role else name
+        return Fragment(
+            f'<p class="mb-signature"><span class="mb-label">{escape(self.label("recorded_by"))}:'
+            f'</span> <span class="mb-name">{escape(who)}</span></p>',
+            f"{self.label('recorded_by')}: {who}",
+        )
+
+    def source(self) -> Fragment:
+        """A link to where the original minutes are published."""
+        url = self.meeting.get("source")
+        if not url:
+            return Fragment("")
+        return Fragment(
+            f'<p class="mb-source">{escape(self.label("source"))}: '
+            f'<a href="{escape(url)}">{escape(url)}</a></p>',
+            f"{self.label('source')}: {url}",
+        )
+
+    def corrections(self) -> Fragment:
+        """The visible log of corrections made after the minutes became final."""
+        fixes = self.meeting.get("corrections") or []
+        if not fixes:
+            return Fragment("")
+        rows = "".join(
+            f'<li><time datetime="{escape(c["date"])}">{escape(self.date(c["date"]))}</time>: '
+            f"{escape(c['text'])}</li>"
+            for c in fixes
+        )
+        return Fragment(
+            f'<section class="mb-corrections" aria-labelledby="mb-corrections">'
+            f'<h2 id="mb-corrections">{escape(self.label("corrections"))}</h2><ul>{rows}</ul>'
+            "</section>",
+            "\n".join(f"{c['date']}: {c['text']}" for c in fixes),
+        )

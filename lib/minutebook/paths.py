@@ -1,0 +1,72 @@
+"""Where things live: the project's folders, and nothing else.
+
+A project is the folder holding ``params/``; commands find it from the current directory
+upwards (as git finds ``.git``), so they work from any subfolder, including ``notebooks/``
+where JupyterLab starts a template's kernel.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+TEMPLATES_DIR = PACKAGE_DIR / "templates"
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The project root: ``$MINUTEBOOK_ROOT``, or the nearest folder upwards with ``params/``.
+
+    Falls back to the current directory so that ``minutebook schema`` works anywhere.
+    """
+    if env := os.environ.get("MINUTEBOOK_ROOT"):
+        return Path(env).resolve()
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "params").is_dir():
+            return folder
+    return here
+
+
+@dataclass(frozen=True)
+class Project:
+    """The folders of one project, all derived from its root."""
+
+    root: Path
+
+    @classmethod
+    def find(cls, start: Path | None = None) -> Project:
+        """The project around ``start`` (default: the current directory)."""
+        return cls(find_root(start))
+
+    @property
+    def params(self) -> Path:
+        """Meeting files: ``params/<series>/<date>.yaml``."""
+        return self.root / "params"
+
+    @property
+    def notebooks(self) -> Path:
+        """Template notebooks: ``notebooks/<series>.ipynb`` and ``default.ipynb``."""
+        return self.root / "notebooks"
+
+    @property
+    def reports(self) -> Path:
+        """The published archive."""
+        return self.root / "reports"
+
+    def template_for(self, series: str) -> Path:
+        """The series' own template if it has one, else the default template."""
+        own = self.notebooks / f"{series}.ipynb"
+        return own if own.is_file() else self.notebooks / "default.ipynb"
+
+    def meeting_dir(self, series: str, date: str) -> Path:
+        """Where one meeting's outputs are published."""
+        return self.reports / series / date
+
+    def relative(self, path: Path) -> str:
+        """``path`` as the user would type it from the project root, for messages."""
+        try:
+            return str(path.resolve().relative_to(self.root))
+        except ValueError:
+            return str(path)

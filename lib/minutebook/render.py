@@ -1,0 +1,178 @@
+"""nbconvert exporters for minutes: an executed template notebook to HTML and to PDF.
+
+Both are ordinary nbconvert exporters, registered under the ``nbconvert.exporters`` entry
+point, so ``jupyter nbconvert --to minutebook_html`` (or ``minutebook_pdf``) works on any
+executed template notebook. They render our own template (``templates/minutes``), which
+shows outputs only — no code, no prompts — with its stylesheet inline and no script at all.
+The PDF is that same HTML printed by Chromium (:mod:`minutebook.browser`).
+
+The page's language, title and footer come from the meeting that Papermill recorded in the
+notebook's metadata, so an executed notebook carries everything needed to render it.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from nbconvert.exporters import HTMLExporter, WebPDFExporter
+from nbconvert.preprocessors import TagRemovePreprocessor
+from traitlets import Unicode, default
+
+from . import __version__, labels
+from .browser import PageSetup, Printer
+from .paths import TEMPLATES_DIR
+
+# The tags analysts use in templates (documented in README.md).
+REMOVE_CELL = "remove-cell"
+HIDE_INPUT = "hide-input"
+HIDE_OUTPUT = "hide-output"
+
+
+def meeting_of(nb: Any) -> dict[str, Any] | None:
+    """The meeting a template notebook was executed with, if Papermill recorded one."""
+    meeting = nb.metadata.get("papermill", {}).get("parameters", {}).get("meeting")
+    return meeting if isinstance(meeting, dict) and "date" in meeting else None
+
+
+def page_info(nb: Any) -> dict[str, Any]:
+    """Language, title, draft mark and footer of the page, from the recorded meeting."""
+    from .nb import Minutes
+
+    meeting = meeting_of(nb)
+    if meeting is None:
+        title = nb.metadata.get("title") or "Minutes"
+        return {
+            "language": "en",
+            "title": title,
+            "skip": labels.label("skip_to_content", "en"),
+            "draft": "",
+            "footer": title,
+            "page_of": labels.label("page_of", "en"),
+            "version": __version__,
+        }
+    m = Minutes(meeting)
+    return {
+        "language": m.language,
+        "title": m.title,
+        "skip": m.label("skip_to_content"),
+        "draft": m.label("draft") if meeting.get("status") == "draft" else "",
+        "footer": f"{meeting['body']} · {m.date(meeting['date'])}",
+        "page_of": m.label("page_of"),
+        "version": __version__,
+    }
+
+
+class _MinutesTemplate(HTMLExporter):
+    """The template, its configuration and the tags, shared by both exporters."""
+
+    @default("template_name")
+    def _template_name_default(self) -> str:
+        return "minutes"
+
+    @default("extra_template_basedirs")
+    def _extra_template_basedirs_default(self) -> list[str]:
+        return [str(TEMPLATES_DIR)]
+
+    @default("exclude_input")
+    def _exclude_input_default(self) -> bool:
+        return True
+
+    @default("exclude_input_prompt")
+    def _exclude_input_prompt_default(self) -> bool:
+        return True
+
+    @default("exclude_output_prompt")
+    def _exclude_output_prompt_default(self) -> bool:
+        return True
+
+    @property
+    def default_config(self) -> Any:
+        config = super().default_config
+        # JavaScript and widgets are left out: the page runs no script.
+        config.NbConvertBase.display_data_priority = [
+            "text/html",
+            "image/svg+xml",
+            "image/png",
+            "image/jpeg",
+            "text/markdown",
+            "text/plain",
+        ]
+        return config
+
+    def __init__(self, **kw: Any) -> None:
+        super().__init__(**kw)
+        self.register_preprocessor(
+            TagRemovePreprocessor(
+                remove_cell_tags={REMOVE_CELL},
+                remove_input_tags={HIDE_INPUT},
+                remove_all_outputs_tags={HIDE_OUTPUT},
+            ),
+            enabled=True,
+        )
+
+    def _with_page(self, nb: Any, resources: dict[str, Any] | None) -> dict[str, Any]:
+        resources = dict(resources or {})
+        resources["minutebook"] = page_info(nb)
+        return resources
+
+
+class MinutesHTMLExporter(_MinutesTemplate):
+    """Executed template notebook → one self-contained HTML page of minutes."""
+
+    export_from_notebook = "Minutes (HTML)"
+
+    def from_notebook_node(  # type: ignore[override]
+        self, nb: Any, resources: dict[str, Any] | None = None, **kw: Any
+    ) -> tuple[str, dict[str, Any]]:
+        """Render the page (see the module docstring)."""
+        html, out = super().from_notebook_node(nb, self._with_page(nb, resources), **kw)
+        return html, out
+
+
+class MinutesPDFExporter(_MinutesTemplate, WebPDFExporter):
+    """Executed template notebook → A4 PDF, the HTML page printed by Chromium.
+
+    Unlike stock ``webpdf`` it starts a configured or system Chromium, and reuses a
+    :class:`~minutebook.browser.Printer` when one is given (one browser for many PDFs).
+    """
+
+    export_from_notebook = "Minutes (PDF)"
+
+    chromium_path = Unicode(
+        "",
+        help="Chromium or Chrome to print with (default: $MINUTEBOOK_CHROMIUM, "
+        "Playwright's, then the system's)",
+    ).tag(config=True)
+
+    @default("template_name")
+    def _template_name_default(self) -> str:
+        return "minutes"
+
+    def __init__(self, printer: Printer | None = None, **kw: Any) -> None:
+        super().__init__(**kw)
+        self.printer = printer
+
+    def from_notebook_node(  # type: ignore[override]
+        self, nb: Any, resources: dict[str, Any] | None = None, **kw: Any
+    ) -> tuple[bytes, dict[str, Any]]:
+        """Render the page, then print it."""
+        html, out = HTMLExporter.from_notebook_node(self, nb, self._with_page(nb, resources), **kw)
+        info = out["minutebook"]
+        setup = PageSetup(info["title"], info["language"], info["footer"], info["page_of"])
+        if self.printer is not None:
+            return self.printer.pdf(html, setup), out
+        with Printer(self.chromium_path or None) as printer:
+            return printer.pdf(html, setup), out
+
+
+@cache
+def html_exporter() -> MinutesHTMLExporter:
+    """One exporter per process: building its Jinja environment is the slow part."""
+    return MinutesHTMLExporter()
+
+
+def page_setup(nb: Any) -> PageSetup:
+    """The PDF page setup for an executed notebook."""
+    info = page_info(nb)
+    return PageSetup(info["title"], info["language"], info["footer"], info["page_of"])

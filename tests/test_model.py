@@ -1,0 +1,87 @@
+import json
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from minutebook.model import Decision, Meeting, json_schema
+
+ROOT = Path(__file__).resolve().parents[1]
+
+EVERY_KEY = {
+    "series": "council",
+    "body": "Council",
+    "organisation": "Town",
+    "kind": "protocol",
+    "language": "en",
+    "date": "2024-01-02",
+    "time": {"start": "09:00", "end": "10:30"},
+    "place": "Hall",
+    "status": "draft",
+    "participants": [
+        {
+            "name": "A",
+            "role": "chair",
+            "organisation": "X",
+            "present": False,
+            "publish_name": False,
+        }
+    ],
+    "items": [
+        {
+            "title": "T",
+            "presenters": ["A"],
+            "notes": "**n**",
+            "decisions": ["att x", {"text": "att y", "reservations": ["A"]}],
+            "actions": [{"task": "t", "owner": "A", "due": "2024-02-01", "done": True}],
+            "attachments": [{"title": "a", "href": "docs/a.pdf"}],
+            "standing": True,
+            "confidential": "OSL 26:1",
+        }
+    ],
+    "recorded_by": "A",
+    "adjusters": ["A"],
+    "adjusted_on": "2024-01-05",
+    "first_paragraph": 12,
+    "source": "https://example.org/x",
+    "corrections": [{"date": "2024-01-10", "text": "fixed"}],
+}
+
+
+def test_every_documented_key_is_accepted():
+    meeting = Meeting.model_validate(EVERY_KEY)
+    dumped = meeting.model_dump(mode="json")
+    assert dumped["items"][0]["decisions"][0] == {"text": "att x", "reservations": []}
+    assert dumped["items"][0]["confidential"] == "OSL 26:1"
+    assert dumped["time"] == {"start": "09:00:00", "end": "10:30:00"}
+
+
+def test_defaults_follow_the_format():
+    meeting = Meeting.model_validate(
+        {"series": "s", "body": "B", "date": "2024-01-02", "items": [{"title": "T"}]}
+    )
+    assert (meeting.kind, meeting.language, meeting.status) == ("notes", "sv", "final")
+    assert meeting.items[0].confidential is False
+
+
+@pytest.mark.parametrize(
+    "href", ["../secret.pdf", "/etc/passwd", "javascript:alert(1)", "http://x/y", "a/../../b"]
+)
+def test_attachment_links_stay_inside_the_series_or_on_https(href):
+    data = {**EVERY_KEY, "items": [{"title": "T", "attachments": [{"title": "a", "href": href}]}]}
+    with pytest.raises(ValidationError):
+        Meeting.model_validate(data)
+
+
+def test_a_decision_may_be_plain_text():
+    assert Decision.model_validate({"text": "att"}).reservations == []
+
+
+def test_the_committed_schema_is_current():
+    committed = json.loads((ROOT / "meeting.schema.json").read_text(encoding="utf-8"))
+    assert committed == json_schema(), "run `make schema` and commit meeting.schema.json"
+
+
+def test_the_schema_knows_every_key_of_the_example():
+    props = json_schema()["properties"]
+    assert set(EVERY_KEY) <= set(props)

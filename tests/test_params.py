@@ -1,0 +1,195 @@
+"""Every problem a secretary can make gets one exact line: file:line:col: field: message."""
+
+from pathlib import Path
+from textwrap import dedent
+
+import pytest
+
+from minutebook.errors import MeetingFileError
+from minutebook.params import MAX_BYTES, load_meeting
+
+GOOD = """\
+series: council
+body: Town council
+date: 2024-03-12
+items:
+  - title: Opening
+"""
+
+
+def problems(tmp_path: Path, text: str | bytes, name: str = "council/2024-03-12.yaml") -> list[str]:
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, str):
+        path.write_text(dedent(text), encoding="utf-8")
+    else:
+        path.write_bytes(text)
+    with pytest.raises(MeetingFileError) as caught:
+        load_meeting(path, file=name)
+    assert caught.value.exit_status == 2
+    return str(caught.value).splitlines()
+
+
+def test_a_good_file_loads(tmp_path):
+    path = tmp_path / "council" / "2024-03-12.yaml"
+    path.parent.mkdir()
+    path.write_text(GOOD, encoding="utf-8")
+    meeting = load_meeting(path)
+    assert meeting.items[0].title == "Opening"
+    assert meeting.date.isoformat() == "2024-03-12"
+
+
+def test_the_reference_meeting_loads():
+    root = Path(__file__).resolve().parents[1]
+    meeting = load_meeting(root / "params/umebra/2022-06-14.yaml")
+    assert len(meeting.items) == 6
+    assert meeting.participant("Elin Lindqvist").role == "secretary"
+
+
+def test_yaml_syntax_error(tmp_path):
+    assert problems(tmp_path, GOOD + "  - title: [unclosed\n") == [
+        "council/2024-03-12.yaml:7:1: YAML syntax error: while parsing a flow sequence "
+        "expected ',' or ']', but got '<stream end>'"
+    ]
+
+
+def test_missing_required_keys(tmp_path):
+    assert problems(tmp_path, "series: council\ndate: 2024-03-12\n") == [
+        "council/2024-03-12.yaml:1:1: body: required key is missing",
+        "council/2024-03-12.yaml:1:1: items: required key is missing",
+    ]
+
+
+def test_missing_key_in_an_item_points_at_the_item(tmp_path):
+    text = GOOD + "  - presenters: [A]\n"
+    assert problems(tmp_path, text) == [
+        "council/2024-03-12.yaml:6:5: items[1].title: required key is missing"
+    ]
+
+
+def test_wrong_type_as_in_the_format_docs(tmp_path):
+    text = GOOD + "  - title: Report\n    presenters: 12\n"
+    assert problems(tmp_path, text) == [
+        "council/2024-03-12.yaml:7:17: items[1].presenters: expected a list of names, got a number"
+    ]
+
+
+def test_unknown_key_suggests_the_nearest(tmp_path):
+    text = GOOD.replace("  - title: Opening", "  - title: Opening\n    presenter: [A]")
+    assert problems(tmp_path, text) == [
+        "council/2024-03-12.yaml:6:5: items[0].presenter: unknown key (did you mean 'presenters'?)"
+    ]
+
+
+def test_unknown_top_level_key_without_a_near_one_lists_the_known(tmp_path):
+    lines = problems(tmp_path, GOOD + "zzz: 1\n")
+    assert lines[0].startswith("council/2024-03-12.yaml:6:1: zzz: unknown key (known keys: ")
+    assert "participants" in lines[0]
+
+
+def test_date_must_match_the_file_name(tmp_path):
+    assert problems(tmp_path, GOOD.replace("2024-03-12", "2024-03-13")) == [
+        "council/2024-03-12.yaml:3:7: date: 2024-03-13 does not match the file name "
+        "'2024-03-12.yaml'; rename the file 2024-03-13.yaml"
+    ]
+
+
+def test_series_must_match_the_folder(tmp_path):
+    assert problems(tmp_path, GOOD.replace("series: council", "series: board")) == [
+        "council/2024-03-12.yaml:1:9: series: 'board' does not match the folder 'council'; "
+        "a meeting of 'board' belongs in params/board/"
+    ]
+
+
+def test_every_problem_at_once_in_file_order(tmp_path):
+    text = """\
+    series: council
+    body: Town council
+    date: 2024-03-12
+    language: fi
+    time: {start: "25:00"}
+    participants:
+      - {name: A, role: boss, present: maybe}
+    items:
+      - title: A
+        confidential: 5
+        decisions: [ok, 3]
+        actions: [{task: x, due: tomorrow}]
+    """
+    assert problems(tmp_path, text) == [
+        "council/2024-03-12.yaml:4:11: language: expected one of 'sv' or 'en', got the text 'fi'",
+        'council/2024-03-12.yaml:5:15: time.start: expected a time like "13:00", '
+        "got the text '25:00'",
+        "council/2024-03-12.yaml:7:21: participants[0].role: expected one of 'chair', "
+        "'vice_chair', 'secretary', 'adjuster', 'member', 'deputy', 'officer' or 'guest', "
+        "got the text 'boss'",
+        "council/2024-03-12.yaml:7:36: participants[0].present: expected true or false, "
+        "got the text 'maybe'",
+        "council/2024-03-12.yaml:10:19: items[0].confidential: expected true or a reason such as "
+        '"OSL 26:1", got a number',
+        "council/2024-03-12.yaml:11:21: items[0].decisions[1]: expected a decision text or "
+        "{text: …, reservations: […]}, got a number",
+        "council/2024-03-12.yaml:12:30: items[0].actions[0].due: expected a date like "
+        "2022-06-14, got the text 'tomorrow'",
+    ]
+
+
+def test_duplicate_keys_are_errors(tmp_path):
+    assert problems(tmp_path, GOOD + "body: Again\n") == [
+        "council/2024-03-12.yaml:6:1: body: duplicate key (first at line 2)"
+    ]
+
+
+def test_python_object_tags_are_refused(tmp_path):
+    text = GOOD + "    notes: !!python/object/apply:os.system [echo hi]\n"
+    assert problems(tmp_path, text) == [
+        "council/2024-03-12.yaml:6:12: items[0].notes: the tag !!python/object/apply:os.system "
+        "is not allowed"
+    ]
+
+
+def test_empty_file(tmp_path):
+    assert problems(tmp_path, "") == [
+        "council/2024-03-12.yaml:1:1: expected a mapping of meeting keys (series, body, …), "
+        "got an empty file"
+    ]
+
+
+def test_a_list_where_the_meeting_belongs(tmp_path):
+    assert problems(tmp_path, "- a\n- b\n") == [
+        "council/2024-03-12.yaml:1:1: expected a mapping of meeting keys (series, body, …), "
+        "got a list"
+    ]
+
+
+def test_not_utf8(tmp_path):
+    assert problems(tmp_path, GOOD.encode() + b"  - title: \xe5\n") == [
+        "council/2024-03-12.yaml:6:12: not UTF-8 text; save the file as UTF-8"
+    ]
+
+
+def test_too_big(tmp_path):
+    assert problems(tmp_path, GOOD + "#" * MAX_BYTES) == [
+        "council/2024-03-12.yaml:1:1: the file is larger than 1024 KiB; is it a meeting file?"
+    ]
+
+
+def test_alias_bomb(tmp_path):
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
+        for p, c in zip("abcdefg", "bcdefgh", strict=True)
+    )
+    (line,) = problems(tmp_path, bomb)
+    assert "more than 50000 values (anchors and aliases expanded)" in line
+
+
+def test_empty_title(tmp_path):
+    assert problems(tmp_path, GOOD.replace("title: Opening", 'title: "  "')) == [
+        "council/2024-03-12.yaml:5:12: items[0].title: must not be empty"
+    ]
+
+
+def test_no_items(tmp_path):
+    assert problems(
+        tmp_path, GOOD.replace("  - title: Opening\n", "").replace("items:", "items: []")
+    ) == ["council/2024-03-12.yaml:4:8: items: needs at least one entry"]
