@@ -44,12 +44,18 @@ class IPCKernelManager(AsyncKernelManager):
     cleanup_resources = _async_cleanup_resources
 
 
+_ERROR_BANNER = "papermill-error-cell-tag"
+
+
+def _tags(cell: Any) -> list[str]:
+    return list(cell.get("metadata", {}).get("tags", []))
+
+
 def _cell_name(nb: Any, index: int) -> str:
     """Name a cell as the analyst counts it in the template: ``cell 5 (m.items())``."""
-    cells = nb.cells if nb is not None else []
-    injected = sum(
-        1 for c in cells[:index] if "injected-parameters" in c.get("metadata", {}).get("tags", [])
-    )
+    # Papermill's index counts the cells it ran: not the error banner it adds on top.
+    cells = [c for c in (nb.cells if nb is not None else []) if _ERROR_BANNER not in _tags(c)]
+    injected = sum(1 for c in cells[:index] if "injected-parameters" in _tags(c))
     source = cells[index].source.strip().splitlines() if 0 <= index < len(cells) else []
     first = next((line for line in source if not line.startswith("#")), source[0] if source else "")
     return f"cell {index + 1 - injected}" + (f" ({first[:60]})" if first else "")
