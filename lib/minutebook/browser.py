@@ -108,6 +108,7 @@ class Printer:
         self._thread: threading.Thread | None = None
         self._ready: Future[Any] | None = None
         self._lock = threading.Lock()
+        self._idle: list[Any] = []  # pages ready to print; touched only on the loop's thread
         self.executable: str | None = None
 
     def __enter__(self) -> Printer:
@@ -150,11 +151,21 @@ class Printer:
             raise
         except Exception as error:
             await playwright.stop()
-            first = str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
             raise ChromiumNotFound(
-                f"Chromium ({self.executable}) could not start: {first}; " + HOW_TO_GET_ONE
+                f"Chromium ({self.executable}) could not start: {_first_line(error)}; "
+                + HOW_TO_GET_ONE
             ) from None
+        # Opening a page costs as much as printing one: have one ready before it is needed.
+        self._idle.append(await self._new_page(browser))
         return playwright, browser
+
+    @staticmethod
+    async def _new_page(browser: Any) -> Any:
+        context = await browser.new_context(offline=True, java_script_enabled=False)
+        page = await context.new_page()
+        await page.route("**/*", _refuse_network)
+        await page.emulate_media(media="print")
+        return page
 
     def pdf(self, html: str, setup: PageSetup) -> bytes:
         """Print one self-contained HTML page to PDF bytes.
@@ -173,29 +184,24 @@ class Printer:
         assert self._ready is not None
         _, browser = await asyncio.wrap_future(self._ready)
         try:
-            context = await browser.new_context(offline=True, java_script_enabled=False)
-            try:
-                page = await context.new_page()
-                await page.route("**/*", _refuse_network)
-                await page.set_content(html, wait_until="load", timeout=self.timeout * 1000)
-                await page.emulate_media(media="print")
-                return bytes(
-                    await page.pdf(
-                        format="A4",
-                        margin={"top": "18mm", "bottom": "20mm", "left": "20mm", "right": "20mm"},
-                        print_background=True,
-                        display_header_footer=True,
-                        header_template="<span></span>",
-                        footer_template=footer_template(setup),
-                        tagged=True,
-                        outline=True,
-                    )
-                )
-            finally:
-                await context.close()
+            page = self._idle.pop() if self._idle else await self._new_page(browser)
+            await page.set_content(html, wait_until="load", timeout=self.timeout * 1000)
+            pdf = await page.pdf(
+                format="A4",
+                margin={"top": "18mm", "bottom": "20mm", "left": "20mm", "right": "20mm"},
+                print_background=True,
+                display_header_footer=True,
+                header_template="<span></span>",
+                footer_template=footer_template(setup),
+                tagged=True,
+                outline=True,
+            )
         except Exception as error:
-            first = str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
-            raise MinutebookError(f"Chromium failed to print the PDF: {first}") from None
+            raise MinutebookError(
+                f"Chromium failed to print the PDF: {_first_line(error)}"
+            ) from None
+        self._idle.append(page)  # a page is reused: set_content replaces all of it
+        return bytes(pdf)
 
     def close(self) -> None:
         """Stop Chromium and the printer's thread."""
@@ -220,6 +226,11 @@ class Printer:
             if self._thread:
                 self._thread.join(timeout=10)
             loop.close()
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else repr(error)
 
 
 async def _refuse_network(route: Any) -> None:

@@ -16,6 +16,11 @@ from pathlib import Path
 from . import __version__
 from .errors import MeetingFileError, MinutebookError
 
+# jsonschema (imported by nbformat) checks IRIs with rfc3987-syntax when it is installed,
+# and that package compiles a grammar on import: over a second of every build, for a format
+# no notebook schema uses. Without it jsonschema skips just that check.
+sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -64,6 +69,7 @@ def _build(args: argparse.Namespace) -> int:
     from .browser import Printer
     from .build import build_meeting
     from .paths import Project
+    from .render import warm_up
 
     project = Project.find()
     files = args.files or sorted(project.params.glob("*/*.yaml"))
@@ -72,8 +78,10 @@ def _build(args: argparse.Namespace) -> int:
         return 2
     status = 0
     printer = None if args.no_pdf else Printer()
+    # Chromium and the HTML exporter get ready while the first kernel runs.
     if printer:
-        printer.start()  # Chromium starts while the first kernel runs
+        printer.start()
+    warm_up()
     try:
         for path in files:
             try:

@@ -12,6 +12,7 @@ notebook's metadata, so an executed notebook carries everything needed to render
 
 from __future__ import annotations
 
+import threading
 from functools import cache
 from typing import Any
 
@@ -166,10 +167,31 @@ class MinutesPDFExporter(_MinutesTemplate, WebPDFExporter):
             return printer.pdf(html, setup), out
 
 
+_exporter_lock = threading.Lock()
+
+
 @cache
+def _exporter() -> MinutesHTMLExporter:
+    exporter = MinutesHTMLExporter()
+    exporter.environment  # noqa: B018 - builds and caches the Jinja environment now
+    return exporter
+
+
 def html_exporter() -> MinutesHTMLExporter:
-    """One exporter per process: building its Jinja environment is the slow part."""
-    return MinutesHTMLExporter()
+    """One exporter per process: building its Jinja environment is the slow part.
+
+    Safe to call from several threads; :func:`warm_up` calls it in the background while the
+    first kernel starts.
+    """
+    with _exporter_lock:
+        return _exporter()
+
+
+def warm_up() -> threading.Thread:
+    """Prepare the HTML exporter on a background thread; returns the thread."""
+    thread = threading.Thread(target=html_exporter, name="minutebook-warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 def page_setup(nb: Any) -> PageSetup:
