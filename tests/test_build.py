@@ -14,6 +14,7 @@ from pypdf import PdfReader
 
 import reference
 from conftest import REFERENCE, minutebook
+from minutebook.archive import fill_nav
 
 pytestmark = pytest.mark.e2e
 
@@ -59,10 +60,13 @@ def pdf_text(path: Path) -> str:
 
 
 def test_build_writes_notebook_html_and_pdf(built):
-    for name in ("minutes.ipynb", "minutes.html", "minutes.pdf"):
+    for name in ("minutes.ipynb", "minutes.html", "minutes.pdf", "meeting.json", ".build.json"):
         assert (built / UMEBRA / name).stat().st_size > 0
     # nothing half-written is left beside the outputs
-    assert sorted(p.name for p in (built / "reports/umebra").iterdir()) == ["2022-06-14"]
+    assert sorted(p.name for p in (built / "reports/umebra").iterdir()) == [
+        "2022-06-14",
+        "index.html",
+    ]
 
 
 def test_html_is_the_reference_minutes(built):
@@ -249,6 +253,6 @@ def test_jupyter_nbconvert_knows_our_exporters(built, tmp_path, exporter, suffix
     if suffix == ".pdf":
         assert "Sida 1 av" in pdf_text(out)
     else:
-        assert out.read_text(encoding="utf-8") == (built / UMEBRA / "minutes.html").read_text(
-            encoding="utf-8"
-        )
+        published = (built / UMEBRA / "minutes.html").read_text(encoding="utf-8")
+        # the same page, but for the navigation the archive adds to published pages
+        assert out.read_text(encoding="utf-8") == fill_nav(published, "")

@@ -1,15 +1,18 @@
-"""Build one meeting: its file, template and minutebook's own code in; a folder of minutes out.
+"""Build one meeting: its inputs in, a folder of published minutes out.
 
-:func:`build_meeting` is the one way outputs are made. It reads nothing but its inputs and
-writes nothing but the meeting's folder under ``reports/`` — staged beside it and swapped in
-only when every output succeeded — so a failed build leaves the last good minutes as they
-were, and the same function serves single builds, batch builds and (on a redacted meeting)
-the public version.
+:func:`build_meeting` is the one way outputs are made. It reads nothing but its inputs (see
+:mod:`minutebook.inputs`) and writes nothing but the meeting's folder under ``reports/`` —
+staged beside it and swapped in only when every output succeeded — so a failed build leaves
+the last good minutes as they were, and the same function serves single builds, parallel
+batch builds and (on a redacted meeting) the public version.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,12 +20,14 @@ from . import publish, redact
 from .browser import Printer
 from .errors import ChromiumNotFound, MinutebookError, TemplateError
 from .execute import DEFAULT_TIMEOUT, run_template
-from .model import Meeting
-from .params import load_meeting
+from .inputs import STAMP, Inputs, Stamp
+from .model import Attachment, Meeting
+from .params import attachment_path, load_meeting
 from .paths import Project
 from .render import html_exporter, page_setup
 
-NOTEBOOK, HTML, PDF = "minutes.ipynb", "minutes.html", "minutes.pdf"
+NOTEBOOK, HTML, PDF, JSON = "minutes.ipynb", "minutes.html", "minutes.pdf", "meeting.json"
+FILES = "files"  # attachments are published under this subfolder
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,38 @@ class Built:
 
 class MissingPDF(ChromiumNotFound):
     """The minutes were published without their PDF, for want of a Chromium."""
+
+    def __init__(self, message: str, published: Path) -> None:
+        super().__init__(message)
+        self.published = published
+
+
+def _published_attachments(meeting: Meeting) -> Meeting:
+    """Relative attachment links as they resolve from the published minutes."""
+    items = [
+        item.model_copy(
+            update={
+                "attachments": [
+                    a
+                    if a.href.startswith("https://")
+                    else Attachment(title=a.title, href=f"{FILES}/{a.href}")
+                    for a in item.attachments
+                ]
+            }
+        )
+        for item in meeting.items
+    ]
+    return meeting.model_copy(update={"items": items})
+
+
+def _attached_files(meeting: Meeting, series_folder: Path) -> list[tuple[str, Path]]:
+    """(href, file) of every attachment that is a file in the series folder."""
+    return [
+        (a.href, path)
+        for item in meeting.items
+        for a in item.attachments
+        if (path := attachment_path(series_folder, a.href)) is not None
+    ]
 
 
 def build_meeting(
@@ -54,7 +91,6 @@ def build_meeting(
         TemplateError: the template failed; the last good outputs are untouched and the
             failed notebook is kept beside them as ``<date>.failed.ipynb``.
         MissingPDF: no Chromium; the HTML and notebook are published without a PDF.
-
     """
     file = project.relative(path)
     meeting = load_meeting(path, file)
@@ -64,6 +100,12 @@ def build_meeting(
             f"{file}: no template: neither notebooks/{meeting.series}.ipynb "
             "nor notebooks/default.ipynb exists"
         )
+    named = [f for _, f in _attached_files(meeting, path.parent)]
+    # Hashed before the run: an input edited during the build makes the stamp stale, not wrong.
+    inputs = Inputs(path, template, tuple(named), pdf=printer is not None)
+    digest = inputs.digest(project)
+    public = _published_attachments(redact.public(meeting))
+
     final = project.meeting_dir(meeting.series, meeting.date.isoformat())
     failed = final.with_name(f"{final.name}.failed.ipynb")
     folder = publish.staging(final)
@@ -71,7 +113,7 @@ def build_meeting(
         try:
             nb = run_template(
                 template,
-                redact.public(meeting).model_dump(mode="json"),
+                public.model_dump(mode="json"),
                 folder / NOTEBOOK,
                 cwd=path.parent,
                 timeout=timeout,
@@ -86,12 +128,28 @@ def build_meeting(
             raise
         html, _ = html_exporter().from_notebook_node(nb)
         (folder / HTML).write_text(html, encoding="utf-8")
+        (folder / JSON).write_text(public.model_dump_json(indent=2), encoding="utf-8")
+        for href, source in _attached_files(public, path.parent):
+            target = folder / href  # href is files/<path inside the series folder>
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
         missing: ChromiumNotFound | None = None
         if printer is not None:
             try:
                 (folder / PDF).write_bytes(printer.pdf(html, page_setup(nb)))
             except ChromiumNotFound as error:
                 missing = error
+        stamp = Stamp(
+            inputs=None if missing else digest,
+            extra=[project.relative(p) for p in named],
+            files={
+                p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+                for p in sorted(folder.rglob("*"))
+                if p.is_file()
+            },
+            built=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        )
+        (folder / STAMP).write_bytes(stamp.dumps())
         publish.publish(folder, final)
     except BaseException:
         publish.discard(folder)
@@ -99,7 +157,8 @@ def build_meeting(
     failed.unlink(missing_ok=True)  # superseded by a good build
     if missing is not None:
         raise MissingPDF(
-            f"{file}: published {project.relative(final / HTML)} without a PDF: {missing}"
+            f"{file}: published {project.relative(final / HTML)} without a PDF: {missing}",
+            final,
         )
-    files = tuple(name for name in (NOTEBOOK, HTML, PDF) if (final / name).exists())
+    files = tuple(name for name in (NOTEBOOK, HTML, PDF, JSON) if (final / name).exists())
     return Built(meeting, final, files)

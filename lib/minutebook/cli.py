@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .errors import MeetingFileError, MinutebookError
+from .errors import MinutebookError
 
 # jsonschema (imported by nbformat) checks IRIs with rfc3987-syntax when it is installed,
 # and that package compiles a grammar on import: over a second of every build, for a format
@@ -33,8 +33,9 @@ def _parser() -> argparse.ArgumentParser:
 
     build = commands.add_parser(
         "build",
-        help="build meetings into reports/",
-        description="Build the given meeting files (default: every meeting under params/).",
+        help="build meetings and the archive into reports/",
+        description="Build the given meeting files (default: every meeting under params/) "
+        "whose inputs changed, then the archive.",
     )
     build.add_argument(
         "files",
@@ -43,7 +44,16 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="meeting files, params/<series>/<date>.yaml",
     )
+    build.add_argument("--series", metavar="S", help="only the meetings of series S")
+    build.add_argument("--force", action="store_true", help="rebuild even what is up to date")
     build.add_argument("--no-pdf", action="store_true", help="skip the PDF (a quick preview)")
+    build.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        metavar="N",
+        help="meetings built at once (default: one per core)",
+    )
     build.add_argument(
         "--timeout",
         type=int,
@@ -52,6 +62,13 @@ def _parser() -> argparse.ArgumentParser:
         help="how long one template cell may run (default: 120)",
     )
     build.set_defaults(run=_build)
+
+    serve = commands.add_parser(
+        "serve", help="serve reports/ on a local web server (search needs one)"
+    )
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0: any)")
+    serve.add_argument("--bind", default="127.0.0.1", help="address (default: 127.0.0.1)")
+    serve.set_defaults(run=_serve)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of a meeting file")
     schema.set_defaults(run=_schema)
@@ -66,39 +83,57 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .browser import Printer
-    from .build import build_meeting
+    from . import archive
+    from .batch import Progress, build_many
     from .paths import Project
-    from .render import warm_up
 
     project = Project.find()
-    files = args.files or sorted(project.params.glob("*/*.yaml"))
+    everything = project.meeting_files()
+    files = [f.absolute() for f in args.files] or everything
+    if args.series:
+        files = [f for f in files if f.parent.name == args.series]
     if not files:
-        print(f"no meeting files under {project.relative(project.params)}/", file=sys.stderr)
+        where = f"params/{args.series}/" if args.series else "params/"
+        print(f"no meeting files under {where}", file=sys.stderr)
         return 2
-    status = 0
-    printer = None if args.no_pdf else Printer()
-    # Chromium and the HTML exporter get ready while the first kernel runs.
-    if printer:
-        printer.start()
-    warm_up()
-    try:
-        for path in files:
-            try:
-                built = build_meeting(path.absolute(), project, printer, timeout=args.timeout)
-            except MeetingFileError as error:
-                print(error, file=sys.stderr)
-                status = status or error.exit_status
-            except MinutebookError as error:
-                print(error, file=sys.stderr)
-                status = 1
-            else:
-                where = project.relative(built.folder)
-                print(f"built {where}/ ({', '.join(built.files)})")
-    finally:
-        if printer:
-            printer.close()
+    report = build_many(
+        project,
+        files,
+        force=args.force,
+        pdf=not args.no_pdf,
+        workers=args.workers,
+        timeout=args.timeout,
+        progress=Progress(project, sys.stdout),
+    )
+    for outcome in report.failed:
+        print(outcome.error, file=sys.stderr)
+    status = report.exit_status(batch=not args.files)
+    updated = False
+    # A build of named files that all failed leaves reports/ exactly as it was.
+    if report.built or not args.files:
+        try:
+            updated = archive.update(project, everything, force=args.force)
+        except MinutebookError as error:
+            print(error, file=sys.stderr)
+            status = 1
+    print(report.summary() + ("; archive updated" if updated else ""))
+    if report.built or updated:
+        shown = report.built[0].folder if len(report.built) == 1 else None
+        page = shown / "minutes.html" if shown else project.reports / "index.html"
+        print(f"open {project.relative(page)}")
     return status
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .paths import Project
+    from .serve import serve
+
+    reports = Project.find().reports
+    if not (reports / "index.html").is_file():
+        print(f"nothing to serve in {reports}: run `minutebook build` first", file=sys.stderr)
+        return 2
+    serve(reports, args.bind, args.port)
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

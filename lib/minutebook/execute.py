@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from jupyter_client.manager import AsyncKernelManager
-from traitlets import default
+from traitlets import Unicode, default
+from traitlets.config import Config
 
 from .errors import TemplateError
 
@@ -25,8 +26,19 @@ class IPCKernelManager(AsyncKernelManager):
     """A kernel reached over Unix sockets in a private folder rather than TCP ports.
 
     Nothing else on the machine can connect to it or listen in, and ipykernel has no reason
-    to warn about unencrypted TCP on every build.
+    to warn about unencrypted TCP on every build. It also starts the kernel in its own working
+    directory (``kernel_cwd``) instead of changing the process's, which Papermill's ``cwd``
+    does and which would be wrong for builds running in parallel threads.
     """
+
+    kernel_cwd = Unicode("", help="working directory of the kernel").tag(config=True)
+
+    async def _async_start_kernel(self, **kw: Any) -> None:
+        if self.kernel_cwd:
+            kw.setdefault("cwd", self.kernel_cwd)
+        await super()._async_start_kernel(**kw)
+
+    start_kernel = _async_start_kernel
 
     @default("transport")
     def _transport_default(self) -> str:
@@ -102,9 +114,9 @@ def run_template(
             kernel_name="python3",
             progress_bar=False,
             request_save_on_cell_execute=False,
-            cwd=str(cwd),
             execution_timeout=timeout,
             kernel_manager_class=IPCKernelManager,
+            config=Config({"IPCKernelManager": {"kernel_cwd": str(cwd)}}),
         )
     except PapermillExecutionError as error:
         nb = nbformat.read(output, as_version=4) if output.exists() else None

@@ -189,6 +189,8 @@ def load_meeting(path: Path, file: str | None = None) -> Meeting:
         reported = {p.field for p in problems}
         problems += [p for p in _problems(error, positions, name) if p.field not in reported]
     problems += _check_location(path, data, positions, name)
+    if meeting is not None:
+        problems += _check_attachments(path, meeting, positions, name)
     if problems or meeting is None:
         raise MeetingFileError(problems)
     return meeting
@@ -224,6 +226,36 @@ def _check_location(
                 file,
             )
         )
+    return problems
+
+
+def attachment_path(series_folder: Path, href: str) -> Path | None:
+    """The file a relative attachment link names, or None for a web link."""
+    if href.startswith("https://"):
+        return None
+    return series_folder / href
+
+
+def _check_attachments(
+    path: Path, meeting: Meeting, positions: dict[Loc, tuple[int, int]], file: str
+) -> list[Problem]:
+    """Attached files must exist inside the series folder, symbolic links included."""
+    problems = []
+    folder = path.resolve().parent
+    for i, item in enumerate(meeting.items):
+        for j, attachment in enumerate(item.attachments):
+            target = attachment_path(folder, attachment.href)
+            if target is None:
+                continue
+            loc: Loc = ("items", i, "attachments", j, "href")
+            message = ""
+            if not target.resolve().is_relative_to(folder):
+                message = "links outside the series folder (through a symbolic link)"
+            elif not target.is_file():
+                message = f"no file {attachment.href!r} in {path.parent.name}/"
+            if message:
+                line, col = positions.get(loc, (1, 1))
+                problems.append(Problem(line, col, field_path(loc), message, file))
     return problems
 
 

@@ -55,6 +55,10 @@ class Project:
         """The published archive."""
         return self.root / "reports"
 
+    def meeting_files(self) -> list[Path]:
+        """Every meeting file, ``params/<series>/*.yaml``, in order."""
+        return sorted(self.params.glob("*/*.yaml"))
+
     def template_for(self, series: str) -> Path:
         """The series' own template if it has one, else the default template."""
         own = self.notebooks / f"{series}.ipynb"

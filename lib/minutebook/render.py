@@ -13,7 +13,6 @@ notebook's metadata, so an executed notebook carries everything needed to render
 from __future__ import annotations
 
 import threading
-from functools import cache
 from typing import Any
 
 from nbconvert.exporters import HTMLExporter, WebPDFExporter
@@ -51,6 +50,7 @@ def page_info(nb: Any) -> dict[str, Any]:
             "footer": title,
             "page_of": labels.label("page_of", "en"),
             "version": __version__,
+            "date": "",
         }
     m = Minutes(meeting)
     return {
@@ -61,6 +61,7 @@ def page_info(nb: Any) -> dict[str, Any]:
         "footer": f"{meeting['body']} · {m.date(meeting['date'])}",
         "page_of": m.label("page_of"),
         "version": __version__,
+        "date": meeting["date"],
     }
 
 
@@ -167,31 +168,19 @@ class MinutesPDFExporter(_MinutesTemplate, WebPDFExporter):
             return printer.pdf(html, setup), out
 
 
-_exporter_lock = threading.Lock()
-
-
-@cache
-def _exporter() -> MinutesHTMLExporter:
-    exporter = MinutesHTMLExporter()
-    exporter.environment  # noqa: B018 - builds and caches the Jinja environment now
-    return exporter
+_local = threading.local()
 
 
 def html_exporter() -> MinutesHTMLExporter:
-    """One exporter per process: building its Jinja environment is the slow part.
+    """The HTML exporter of this thread, made once: its Jinja environment is the slow part.
 
-    Safe to call from several threads; :func:`warm_up` calls it in the background while the
-    first kernel starts.
+    One per thread, because an exporter registers filters on itself while it converts.
     """
-    with _exporter_lock:
-        return _exporter()
-
-
-def warm_up() -> threading.Thread:
-    """Prepare the HTML exporter on a background thread; returns the thread."""
-    thread = threading.Thread(target=html_exporter, name="minutebook-warm-up", daemon=True)
-    thread.start()
-    return thread
+    exporter: MinutesHTMLExporter | None = getattr(_local, "exporter", None)
+    if exporter is None:
+        exporter = _local.exporter = MinutesHTMLExporter()
+        exporter.environment  # noqa: B018 - builds and caches the Jinja environment now
+    return exporter
 
 
 def page_setup(nb: Any) -> PageSetup:

@@ -1,0 +1,173 @@
+"""Build many meetings: only those whose inputs changed, in parallel, each failure on its own.
+
+Worker threads share one Chromium (started once per run) and each runs
+:func:`~minutebook.build.build_meeting`; the heavy work happens in kernel and browser
+processes, so threads are enough to keep every core busy. A failure is recorded with its
+one-line message and the other meetings go on.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from .errors import MeetingFileError, MinutebookError
+from .inputs import is_current
+from .paths import Project
+
+
+@dataclass
+class Outcome:
+    """What became of one meeting file."""
+
+    path: Path
+    folder: Path | None = None  # published (also when the PDF is missing)
+    error: MinutebookError | None = None
+
+
+@dataclass
+class Report:
+    """What a run did, for its summary and exit status."""
+
+    done: list[Outcome] = field(default_factory=list)
+    up_to_date: list[Path] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[Outcome]:
+        """The outcomes with an error, in the order the files were given."""
+        return [o for o in self.done if o.error is not None]
+
+    @property
+    def built(self) -> list[Outcome]:
+        """The outcomes that published something."""
+        return [o for o in self.done if o.folder is not None]
+
+    def summary(self) -> str:
+        """``2 built, 98 up to date, 1 failed``."""
+        text = f"{len(self.built)} built, {len(self.up_to_date)} up to date"
+        return text + (f", {len(self.failed)} failed" if self.failed else "")
+
+    def exit_status(self, batch: bool) -> int:
+        """0, or 1 when anything failed; 2 for a single build whose meeting file is bad."""
+        if not self.failed:
+            return 0
+        only_bad_files = all(isinstance(o.error, MeetingFileError) for o in self.failed)
+        return 2 if only_bad_files and not batch else 1
+
+
+class Progress:
+    """A progress bar on a terminal; one plain line per meeting anywhere else (CI, logs)."""
+
+    def __init__(self, project: Project, stream: TextIO | None = None) -> None:
+        self.project = project
+        self.stream = stream or sys.stderr
+        self.total = 0
+        self.count = 0
+        self._bar: Any = None
+        self._task: Any = None
+
+    def start(self, total: int) -> None:
+        """Begin a run of ``total`` builds."""
+        self.total, self.count = total, 0
+        if total and self.stream.isatty():
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+            self._bar = Progress(
+                "[progress.description]{task.description}",
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                transient=True,
+            )
+            self._bar.start()
+            self._task = self._bar.add_task("building", total=total)
+
+    def advance(self, outcome: Outcome) -> None:
+        """One build finished."""
+        self.count += 1
+        name = self.project.relative(outcome.path)
+        if self._bar is not None:
+            self._bar.update(self._task, advance=1, description=name)
+            if outcome.error is not None:
+                self._bar.console.print(f"[red]failed[/red] {name}", highlight=False)
+            return
+        word = "failed" if outcome.error is not None and outcome.folder is None else "built"
+        print(f"[{self.count}/{self.total}] {word} {name}", file=self.stream, flush=True)
+
+    def stop(self) -> None:
+        """End the run."""
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
+
+
+def build_many(
+    project: Project,
+    files: Sequence[Path],
+    *,
+    force: bool = False,
+    pdf: bool = True,
+    workers: int | None = None,
+    timeout: int = 120,
+    progress: Progress | None = None,
+    build: Callable[..., Any] | None = None,
+) -> Report:
+    """Build every meeting in ``files`` whose inputs changed (all of them with ``force``).
+
+    Args:
+        project: the project.
+        files: meeting files.
+        force: rebuild even what is up to date.
+        pdf: print PDFs (one Chromium for the whole run).
+        workers: builds at once (default: one per core).
+        timeout: seconds a single template cell may run.
+        progress: where to show progress.
+        build: the function that builds one meeting (tests pass their own).
+    """
+    report = Report()
+    todo = []
+    for path in files:
+        if not force and is_current(project, path, pdf):
+            report.up_to_date.append(path)
+        else:
+            todo.append(path)
+    if not todo:
+        return report
+
+    from .browser import Printer
+    from .build import build_meeting
+
+    run = build or build_meeting
+    printer = Printer() if pdf else None
+    if printer:
+        printer.start()  # Chromium starts while the first kernels run
+    progress = progress or Progress(project)
+    progress.start(len(todo))
+    outcomes: dict[Path, Outcome] = {}
+
+    def one(path: Path) -> Outcome:
+        try:
+            built = run(path, project, printer, timeout=timeout)
+            return Outcome(path, folder=built.folder)
+        except MinutebookError as error:
+            published = getattr(error, "published", None)
+            return Outcome(path, folder=published, error=error)
+
+    try:
+        with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
+            futures = [pool.submit(one, path) for path in todo]
+            for future in as_completed(futures):
+                outcome = future.result()
+                outcomes[outcome.path] = outcome
+                progress.advance(outcome)
+    finally:
+        progress.stop()
+        if printer:
+            printer.close()
+    report.done = [outcomes[path] for path in todo]
+    return report

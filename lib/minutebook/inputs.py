@@ -1,0 +1,108 @@
+"""What a meeting's outputs depend on, and whether the published ones are still current.
+
+A meeting's outputs are a pure function of its inputs: the meeting file, its template, the
+files it names (attachments), minutebook's own code and templates, and whether a PDF was
+asked for. Their SHA-256 together is the meeting's *input hash*, recorded in a stamp
+(``.build.json``) inside the published folder — so the stamp is swapped in atomically with
+the outputs it describes. A meeting is up to date when its stamp's input hash equals the
+hash of its inputs now.
+
+The check must be fast (100 meetings in well under a second), so it never parses YAML: the
+output folder follows from the file's path (``params/<series>/<date>.yaml``, which
+validation enforces), and the files a meeting names are listed in its stamp — if the meeting
+file is unchanged, so is that list.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .paths import PACKAGE_DIR, Project
+
+STAMP = ".build.json"
+
+
+def file_hash(path: Path) -> str:
+    """SHA-256 of a file's bytes."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@cache
+def code_fingerprint() -> str:
+    """One hash of minutebook's version, code and templates: they shape every output."""
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(PACKAGE_DIR.rglob("*")):
+        if path.is_file() and path.suffix != ".pyc" and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The inputs of one meeting's build."""
+
+    meeting: Path
+    template: Path
+    extra: tuple[Path, ...] = ()  # files the meeting names, inside its series folder
+    pdf: bool = True
+
+    def digest(self, project: Project) -> str:
+        """The input hash. Missing extra files hash as missing, so they force a rebuild."""
+        digest = hashlib.sha256(code_fingerprint().encode())
+        digest.update(f"pdf={self.pdf}".encode())
+        for path in (self.meeting, self.template, *self.extra):
+            digest.update(project.relative(path).encode())
+            digest.update(file_hash(path).encode() if path.is_file() else b"missing")
+        return digest.hexdigest()
+
+
+@dataclass
+class Stamp:
+    """What a published folder records about how it was made."""
+
+    inputs: str | None  # None: incomplete (no PDF for want of Chromium), rebuild next time
+    extra: list[str] = field(default_factory=list)  # project-relative paths
+    files: dict[str, str] = field(default_factory=dict)  # output name -> SHA-256
+    built: str = ""  # ISO time of the build
+
+    def dumps(self) -> bytes:
+        """The stamp as written to ``.build.json``."""
+        return json.dumps(self.__dict__, indent=1, sort_keys=True).encode()
+
+    @classmethod
+    def read(cls, folder: Path) -> Stamp | None:
+        """The stamp of a published folder, or None when there is none (or it is unreadable)."""
+        try:
+            data: dict[str, Any] = json.loads((folder / STAMP).read_text(encoding="utf-8"))
+            return cls(**data)
+        except (OSError, ValueError, TypeError):
+            return None
+
+
+def output_folder(project: Project, meeting: Path) -> Path:
+    """Where a meeting file's outputs are published (its series and date are its path)."""
+    return project.meeting_dir(meeting.parent.name, meeting.stem)
+
+
+def is_current(project: Project, meeting: Path, pdf: bool) -> bool:
+    """Whether the published outputs of ``meeting`` are those its inputs would make now."""
+    stamp = Stamp.read(output_folder(project, meeting))
+    if stamp is None or stamp.inputs is None:
+        return False
+    inputs = Inputs(
+        meeting,
+        project.template_for(meeting.parent.name),
+        tuple(project.root / p for p in stamp.extra),
+        pdf,
+    )
+    if stamp.inputs == inputs.digest(project):
+        return True
+    # A build with a PDF also serves a request without one (a quick preview).
+    return not pdf and stamp.inputs == replace(inputs, pdf=True).digest(project)

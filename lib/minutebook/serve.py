@@ -1,0 +1,45 @@
+"""``minutebook serve``: the archive on a local web server, for a preview.
+
+Search needs it: browsers refuse to load Pagefind's modules from ``file://``. It binds to
+127.0.0.1 by default, serves only ``reports/``, and logs nothing but errors.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import sys
+from pathlib import Path
+from typing import Any
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {  # noqa: RUF012 - the base class declares it so
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".js": "text/javascript",
+        ".wasm": "application/wasm",
+        ".json": "application/json",
+    }
+
+    def log_message(self, format: str, *args: Any) -> None:
+        if len(args) > 1 and str(args[1]).startswith(("4", "5")) and args[1] != "404":
+            super().log_message(format, *args)
+
+
+def make_server(folder: Path, host: str = "127.0.0.1", port: int = 8000) -> http.server.HTTPServer:
+    """A server for ``folder`` (not yet serving); ``port=0`` picks a free port."""
+    handler = functools.partial(_Quiet, directory=str(folder))
+    return http.server.ThreadingHTTPServer((host, port), handler)
+
+
+def serve(folder: Path, host: str, port: int) -> None:
+    """Serve ``folder`` until interrupted."""
+    server = make_server(folder, host, port)
+    bound_host, bound_port = server.server_address[:2]
+    print(f"Serving {folder} at http://{bound_host!s}:{bound_port}/ (Ctrl-C to stop)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        print("stopped", file=sys.stderr)
+    finally:
+        server.server_close()
