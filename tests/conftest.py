@@ -56,3 +56,32 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     run = minutebook("build", cwd=root)
     assert run.status == 0, run.err
     return root
+
+
+def add_meeting(project: Path, source: str, date: str, replace: dict[str, str] | None = None) -> Path:
+    """A copy of meeting ``source`` on another date, with some text replaced."""
+    original = project / source
+    text = original.read_text(encoding="utf-8").replace(
+        f"date: {original.stem}", f"date: {date}", 1
+    )
+    for old, new in (replace or {}).items():
+        assert old in text, old
+        text = text.replace(old, new)
+    target = original.with_name(f"{date}.yaml")
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
+@pytest.fixture(scope="session")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Five meetings in two series over three years, one a draft, built once."""
+    root = make_project(tmp_path_factory.mktemp("archive"))
+    add_meeting(root, REFERENCE, "2021-11-09")
+    add_meeting(root, REFERENCE, "2022-09-20", {"status: final": "status: draft"})
+    add_meeting(
+        root, EXAMPLE, "2023-10-10",
+        {"Spending is on plan": "Spending, including the xylophone repairs, is on plan"},
+    )
+    run = minutebook("build", cwd=root)
+    assert run.status == 0, run.err
+    return root

@@ -137,10 +137,10 @@ def is_current(project: Project, entries: Sequence[Entry]) -> bool:
 
 def _language(entries: Sequence[Entry]) -> labels.Language:
     """The language of pages about every series: the one most meetings are in."""
-    counts: dict[labels.Language, int] = {}
+    counts: dict[labels.Language, int] = {"sv": 0}  # a tie goes to the format's default
     for e in entries:
         counts[e.language] = counts.get(e.language, 0) + 1
-    return max(counts, key=lambda k: counts[k]) if counts else "sv"
+    return max(counts, key=lambda k: (counts[k], k == "sv"))
 
 
 def _labeller(language: labels.Language) -> Callable[..., str]:
@@ -193,6 +193,8 @@ def _nav(entry: Entry, previous: Entry | None, following: Entry | None) -> str:
             f'<a class="mb-prev" rel="prev" href="../{previous.date}/minutes.html">'
             f"← {escape(entry.label('previous'))}: {escape(previous.long_date)}</a>"
         )
+    if entry.pdf_exists:
+        parts.append('<a href="minutes.pdf">PDF</a>')
     if following:
         parts.append(
             f'<a class="mb-next" rel="next" href="../{following.date}/minutes.html">'
@@ -329,10 +331,12 @@ def update(project: Project, files: Sequence[Path], *, force: bool = False) -> b
     """Bring the archive up to date with what is published; False when it already was."""
     from .search import build_index
 
+    reports = project.reports
+    for folder in (reports, *(p for p in reports.glob("*") if p.is_dir())):
+        publish.clean(folder)
     entries = collect(project, files)
     if not force and is_current(project, entries):
         return False
-    reports = project.reports
     link_pages(entries)
     for path, data in pages(entries).items():
         publish.write_atomic(reports / path, data)

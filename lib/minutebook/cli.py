@@ -12,9 +12,13 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import MinutebookError
+
+if TYPE_CHECKING:
+    from .paths import Project
 
 # jsonschema (imported by nbformat) checks IRIs with rfc3987-syntax when it is installed,
 # and that package compiles a grammar on import: over a second of every build, for a format
@@ -83,9 +87,8 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from . import archive
-    from .batch import Progress, build_many
     from .paths import Project
+    from .publish import exclusive
 
     project = Project.find()
     everything = project.meeting_files()
@@ -96,6 +99,16 @@ def _build(args: argparse.Namespace) -> int:
         where = f"params/{args.series}/" if args.series else "params/"
         print(f"no meeting files under {where}", file=sys.stderr)
         return 2
+    with exclusive(project.root):
+        return _build_locked(args, project, files, everything)
+
+
+def _build_locked(
+    args: argparse.Namespace, project: Project, files: list[Path], everything: list[Path]
+) -> int:
+    from . import archive
+    from .batch import Progress, build_many
+
     report = build_many(
         project,
         files,

@@ -11,10 +11,14 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import ctypes.util
+import fcntl
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+
+from .errors import MinutebookError
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -68,6 +72,39 @@ def recover(final: Path) -> None:
         os.rename(olds.pop(), final)
     for stale in [*olds, *final.parent.glob(f".{final.name}.*.tmp")]:
         shutil.rmtree(stale, ignore_errors=True)
+
+
+def clean(folder: Path) -> None:
+    """Remove what killed runs left in ``folder``: staging folders, temporary files."""
+    if not folder.is_dir():
+        return
+    for old in folder.glob(".*.old"):
+        recover(old.parent / old.name[1:].split(".", 1)[0])
+    for stale in folder.glob(".*.tmp"):
+        if stale.is_dir():
+            shutil.rmtree(stale, ignore_errors=True)
+        else:
+            stale.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def exclusive(folder: Path) -> Iterator[None]:
+    """Hold the project for one run at a time (a lock on a folder, so no file is made).
+
+    Raises:
+        MinutebookError: another run holds it.
+    """
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise MinutebookError(
+                "another minutebook build is running in this project; wait for it to finish"
+            ) from None
+        yield
+    finally:
+        os.close(fd)
 
 
 def publish(folder: Path, final: Path) -> None:
