@@ -58,7 +58,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def add_meeting(project: Path, source: str, date: str, replace: dict[str, str] | None = None) -> Path:
+def add_meeting(
+    project: Path, source: str, date: str, replace: dict[str, str] | None = None
+) -> Path:
     """A copy of meeting ``source`` on another date, with some text replaced."""
     original = project / source
     text = original.read_text(encoding="utf-8").replace(
@@ -79,7 +81,9 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     add_meeting(root, REFERENCE, "2021-11-09")
     add_meeting(root, REFERENCE, "2022-09-20", {"status: final": "status: draft"})
     add_meeting(
-        root, EXAMPLE, "2023-10-10",
+        root,
+        EXAMPLE,
+        "2023-10-10",
         {"Spending is on plan": "Spending, including the xylophone repairs, is on plan"},
     )
     run = minutebook("build", cwd=root)

@@ -56,8 +56,12 @@ def test_index_lists_bodies_then_years_newest_first(archive):
 def test_every_link_of_every_page_resolves_to_a_file(archive):
     """Relative links only, each to a file that exists: the archive works from file://."""
     reports = archive / "reports"
-    pages = [reports / "index.html", reports / "search.html",
-             *reports.glob("*/index.html"), *reports.glob("*/*/minutes.html")]
+    pages = [
+        reports / "index.html",
+        reports / "search.html",
+        *reports.glob("*/index.html"),
+        *reports.glob("*/*/minutes.html"),
+    ]
     checked = 0
     for page in pages:
         for href in hrefs(page):
@@ -136,7 +140,9 @@ def test_one_changed_meeting_is_the_only_one_rebuilt(project):
     assert "1 built, 2 up to date; archive updated" in run.out
     # a template change rebuilds its series, not the others
     template = project / "notebooks/umebra.ipynb"
-    template.write_text(template.read_text("utf-8").replace("Laid out like", "Laid out as"), "utf-8")
+    template.write_text(
+        template.read_text("utf-8").replace("Laid out like", "Laid out as"), "utf-8"
+    )
     run = minutebook("build", "--no-pdf", cwd=project)
     assert "2 built, 1 up to date" in run.out
     # --series and --force

@@ -31,8 +31,12 @@ def fake_build(fail: set[str], seen: list[str] | None = None):
 def test_one_failure_does_not_stop_the_others(tmp_path):
     out = io.StringIO()
     report = build_many(
-        Project(tmp_path), files(tmp_path, 5), pdf=False, workers=2,
-        progress=Progress(Project(tmp_path), out), build=fake_build({"2024-01-03"}),
+        Project(tmp_path),
+        files(tmp_path, 5),
+        pdf=False,
+        workers=2,
+        progress=Progress(Project(tmp_path), out),
+        build=fake_build({"2024-01-03"}),
     )
     assert len(report.built) == 4
     assert [o.path.stem for o in report.failed] == ["2024-01-03"]
@@ -45,25 +49,40 @@ def test_one_failure_does_not_stop_the_others(tmp_path):
 
 def test_builds_run_in_parallel(tmp_path):
     seen: list[str] = []
-    build_many(Project(tmp_path), files(tmp_path, 6), pdf=False, workers=3,
-               progress=Progress(Project(tmp_path), io.StringIO()), build=fake_build(set(), seen))
+    build_many(
+        Project(tmp_path),
+        files(tmp_path, 6),
+        pdf=False,
+        workers=3,
+        progress=Progress(Project(tmp_path), io.StringIO()),
+        build=fake_build(set(), seen),
+    )
     assert len(set(seen)) > 1
 
 
 def test_up_to_date_meetings_are_not_built(tmp_path, monkeypatch):
     monkeypatch.setattr(batch, "is_current", lambda project, path, pdf: path.stem != "2024-01-02")
-    report = build_many(Project(tmp_path), files(tmp_path, 3), pdf=False,
-                        progress=Progress(Project(tmp_path), io.StringIO()),
-                        build=fake_build(set()))
+    report = build_many(
+        Project(tmp_path),
+        files(tmp_path, 3),
+        pdf=False,
+        progress=Progress(Project(tmp_path), io.StringIO()),
+        build=fake_build(set()),
+    )
     assert [o.path.stem for o in report.done] == ["2024-01-02"]
     assert report.summary() == "1 built, 2 up to date"
 
 
 def test_force_builds_everything(tmp_path, monkeypatch):
     monkeypatch.setattr(batch, "is_current", lambda project, path, pdf: True)
-    report = build_many(Project(tmp_path), files(tmp_path, 3), pdf=False, force=True,
-                        progress=Progress(Project(tmp_path), io.StringIO()),
-                        build=fake_build(set()))
+    report = build_many(
+        Project(tmp_path),
+        files(tmp_path, 3),
+        pdf=False,
+        force=True,
+        progress=Progress(Project(tmp_path), io.StringIO()),
+        build=fake_build(set()),
+    )
     assert report.summary() == "3 built, 0 up to date"
 
 
