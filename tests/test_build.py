@@ -256,3 +256,25 @@ def test_jupyter_nbconvert_knows_our_exporters(built, tmp_path, exporter, suffix
         published = (built / UMEBRA / "minutes.html").read_text(encoding="utf-8")
         # the same page, but for the navigation the archive adds to published pages
         assert out.read_text(encoding="utf-8") == fill_nav(published, "")
+
+
+def test_attached_files_are_published_beside_the_minutes(project):
+    meeting = project / REFERENCE
+    (project / "params/umebra/bilagor").mkdir()
+    (project / "params/umebra/bilagor/rapport.pdf").write_bytes(b"%PDF-1.4 rapport")
+    text = meeting.read_text(encoding="utf-8").replace(
+        "    notes: Föregående mötesanteckningar läggs till handlingarna.\n",
+        "    notes: Föregående mötesanteckningar läggs till handlingarna.\n"
+        "    attachments: [{title: Rapport, href: bilagor/rapport.pdf}]\n",
+    )
+    meeting.write_text(text, encoding="utf-8")
+    assert minutebook("build", "--no-pdf", REFERENCE, cwd=project).status == 0
+    published = project / UMEBRA / "files/bilagor/rapport.pdf"
+    assert published.read_bytes() == b"%PDF-1.4 rapport"
+    html = (project / UMEBRA / "minutes.html").read_text(encoding="utf-8")
+    assert '<a href="files/bilagor/rapport.pdf">Rapport</a>' in html
+    # the attachment is an input: changing it rebuilds the meeting
+    (project / "params/umebra/bilagor/rapport.pdf").write_bytes(b"%PDF-1.4 ny rapport")
+    run = minutebook("build", "--no-pdf", REFERENCE, cwd=project)
+    assert "1 built" in run.out
+    assert published.read_bytes() == b"%PDF-1.4 ny rapport"

@@ -193,3 +193,32 @@ def test_no_items(tmp_path):
     assert problems(
         tmp_path, GOOD.replace("  - title: Opening\n", "").replace("items:", "items: []")
     ) == ["council/2024-03-12.yaml:4:8: items: needs at least one entry"]
+
+
+def test_attachments_must_be_files_inside_the_series_folder(tmp_path):
+    outside = tmp_path / "secret.txt"
+    outside.write_text("secret")
+    folder = tmp_path / "council"
+    folder.mkdir()
+    (folder / "agenda.pdf").write_bytes(b"%PDF")
+    (folder / "link.pdf").symlink_to(outside)
+    text = GOOD + (
+        "    attachments:\n"
+        "      - {title: Agenda, href: agenda.pdf}\n"
+        "      - {title: Missing, href: missing.pdf}\n"
+        "      - {title: Escape, href: link.pdf}\n"
+        "      - {title: Web, href: 'https://example.org/x.pdf'}\n"
+    )
+    assert problems(tmp_path, text) == [
+        "council/2024-03-12.yaml:8:32: items[0].attachments[1].href: no file 'missing.pdf' "
+        "in council/",
+        "council/2024-03-12.yaml:9:31: items[0].attachments[2].href: links outside the series "
+        "folder (through a symbolic link)",
+    ]
+
+
+def test_a_quoted_date_must_match_the_file_name_too(tmp_path):
+    assert problems(tmp_path, GOOD.replace("date: 2024-03-12", 'date: "2024-03-13"')) == [
+        "council/2024-03-12.yaml:3:7: date: 2024-03-13 does not match the file name "
+        "'2024-03-12.yaml'; rename the file 2024-03-13.yaml"
+    ]

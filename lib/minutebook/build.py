@@ -104,7 +104,9 @@ def build_meeting(
     # Hashed before the run: an input edited during the build makes the stamp stale, not wrong.
     inputs = Inputs(path, template, tuple(named), pdf=printer is not None)
     digest = inputs.digest(project)
-    public = _published_attachments(redact.public(meeting))
+    redacted = redact.public(meeting)
+    copies = _attached_files(redacted, path.parent)  # only what the public version shows
+    public = _published_attachments(redacted)
 
     final = project.meeting_dir(meeting.series, meeting.date.isoformat())
     failed = final.with_name(f"{final.name}.failed.ipynb")
@@ -129,8 +131,8 @@ def build_meeting(
         html, _ = html_exporter().from_notebook_node(nb)
         (folder / HTML).write_text(html, encoding="utf-8")
         (folder / JSON).write_text(public.model_dump_json(indent=2), encoding="utf-8")
-        for href, source in _attached_files(public, path.parent):
-            target = folder / href  # href is files/<path inside the series folder>
+        for href, source in copies:
+            target = folder / FILES / href
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
         missing: ChromiumNotFound | None = None
