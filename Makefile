@@ -30,6 +30,7 @@ schema: $(SETUP)
 
 bench: $(SETUP)
 	$(BIN)/python bench/single.py
+	$(BIN)/python bench/batch.py 40
 
 lab: $(SETUP)
 	$(BIN)/jupyter lab --notebook-dir=.

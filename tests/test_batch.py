@@ -92,3 +92,22 @@ def test_exit_status():
     assert only_bad_file.exit_status(batch=False) == 2
     assert only_bad_file.exit_status(batch=True) == 1
     assert Report(done=[Outcome(Path("x"), folder=Path("f"))]).exit_status(batch=True) == 0
+
+
+def test_an_unexpected_error_is_isolated_too(tmp_path):
+    def build(path, project, printer, timeout):
+        if path.stem == "2024-01-02":
+            raise FileNotFoundError("gone")
+        return Built(meeting=None, folder=path.with_suffix(""), files=())
+
+    report = build_many(
+        Project(tmp_path),
+        files(tmp_path, 3),
+        pdf=False,
+        progress=Progress(Project(tmp_path), io.StringIO()),
+        build=build,
+    )
+    assert report.summary() == "2 built, 0 up to date, 1 failed"
+    assert str(report.failed[0].error) == (
+        "params/s/2024-01-02.yaml: internal error: FileNotFoundError: gone"
+    )

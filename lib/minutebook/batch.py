@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -106,6 +107,12 @@ class Progress:
             self._bar = None
 
 
+def _warm_up() -> None:
+    from .render import warm_up
+
+    warm_up()
+
+
 def build_many(
     project: Project,
     files: Sequence[Path],
@@ -146,6 +153,8 @@ def build_many(
     printer = Printer() if pdf else None
     if printer:
         printer.start()  # Chromium starts while the first kernels run
+    # nbconvert and its template take half a second to load: do it while they start, too.
+    threading.Thread(target=_warm_up, name="minutebook-warm-up", daemon=True).start()
     progress = progress or Progress(project)
     progress.start(len(todo))
     outcomes: dict[Path, Outcome] = {}
@@ -157,6 +166,10 @@ def build_many(
         except MinutebookError as error:
             published = getattr(error, "published", None)
             return Outcome(path, folder=published, error=error)
+        except Exception as error:  # a bug must not stop the other meetings either
+            name = project.relative(path)
+            bug = MinutebookError(f"{name}: internal error: {type(error).__name__}: {error}")
+            return Outcome(path, error=bug)
 
     try:
         with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:

@@ -24,7 +24,6 @@ from .inputs import STAMP, Inputs, Stamp
 from .model import Attachment, Meeting
 from .params import attachment_path, load_meeting
 from .paths import Project
-from .render import html_exporter, page_setup
 
 NOTEBOOK, HTML, PDF, JSON = "minutes.ipynb", "minutes.html", "minutes.pdf", "meeting.json"
 FILES = "files"  # attachments are published under this subfolder
@@ -128,7 +127,9 @@ def build_meeting(
                     f"{error}\n  the failed notebook is kept in {project.relative(failed)}"
                 ) from None
             raise
-        html, _ = html_exporter().from_notebook_node(nb)
+        from .render import page_setup, render_html  # made ready by batch.build_many
+
+        html = render_html(nb)
         (folder / HTML).write_text(html, encoding="utf-8")
         (folder / JSON).write_text(public.model_dump_json(indent=2), encoding="utf-8")
         for href, source in copies:

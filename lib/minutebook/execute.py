@@ -116,6 +116,7 @@ def run_template(
             request_save_on_cell_execute=False,
             execution_timeout=timeout,
             kernel_manager_class=IPCKernelManager,
+            shutdown_kernel="immediate",  # nothing to flush: the outputs are in already
             config=Config({"IPCKernelManager": {"kernel_cwd": str(cwd)}}),
         )
     except PapermillExecutionError as error:

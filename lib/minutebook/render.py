@@ -160,30 +160,47 @@ class MinutesPDFExporter(_MinutesTemplate, WebPDFExporter):
     ) -> tuple[bytes, dict[str, Any]]:
         """Render the page, then print it."""
         html, out = HTMLExporter.from_notebook_node(self, nb, self._with_page(nb, resources), **kw)
-        info = out["minutebook"]
-        setup = PageSetup(info["title"], info["language"], info["footer"], info["page_of"])
+        setup = _setup(out["minutebook"])
         if self.printer is not None:
             return self.printer.pdf(html, setup), out
         with Printer(self.chromium_path or None) as printer:
             return printer.pdf(html, setup), out
 
 
-_local = threading.local()
+_lock = threading.Lock()
+_shared: list[MinutesHTMLExporter] = []
 
 
-def html_exporter() -> MinutesHTMLExporter:
-    """The HTML exporter of this thread, made once: its Jinja environment is the slow part.
+def render_html(nb: Any) -> str:
+    """Render an executed notebook to the minutes page, from any thread.
 
-    One per thread, because an exporter registers filters on itself while it converts.
+    One exporter serves the process, made once (its Jinja environment and template are the
+    slow part) and used under a lock: an exporter registers filters on itself while it
+    converts, and the conversion holds the GIL anyway.
     """
-    exporter: MinutesHTMLExporter | None = getattr(_local, "exporter", None)
-    if exporter is None:
-        exporter = _local.exporter = MinutesHTMLExporter()
-        exporter.environment  # noqa: B018 - builds and caches the Jinja environment now
-    return exporter
+    with _lock:
+        html, _ = _exporter().from_notebook_node(nb)
+    return str(html)
+
+
+def _exporter() -> MinutesHTMLExporter:
+    if not _shared:
+        exporter = MinutesHTMLExporter()
+        exporter.template  # noqa: B018 - loads and compiles the template now
+        _shared.append(exporter)
+    return _shared[0]
+
+
+def warm_up() -> None:
+    """Make the exporter ahead of the first page (run it on a thread while kernels start)."""
+    with _lock:
+        _exporter()
+
+
+def _setup(info: dict[str, Any]) -> PageSetup:
+    return PageSetup(info["title"], info["language"], info["footer"], info["page_of"])
 
 
 def page_setup(nb: Any) -> PageSetup:
     """The PDF page setup for an executed notebook."""
-    info = page_info(nb)
-    return PageSetup(info["title"], info["language"], info["footer"], info["page_of"])
+    return _setup(page_info(nb))
