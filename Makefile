@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SETUP := $(VENV)/.setup-done
 
-.PHONY: report test lint format schema bench lab setup setup-pdf clean
+.PHONY: report test lint format schema bench lab screenshots setup setup-pdf clean
 
 report: $(SETUP)
 	@$(BIN)/minutebook build
@@ -32,8 +32,12 @@ bench: $(SETUP)
 	$(BIN)/python bench/single.py
 	$(BIN)/python bench/batch.py 40
 
+screenshots: report
+	@command -v pdftoppm >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq poppler-utils >/dev/null; } || true
+	$(BIN)/python scripts/screenshots.py
+
 lab: $(SETUP)
-	$(BIN)/jupyter lab --notebook-dir=.
+	$(BIN)/jupyter lab --notebook-dir=. $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 setup: $(SETUP)
 setup-pdf:

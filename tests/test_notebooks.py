@@ -1,20 +1,25 @@
 """Template notebooks are committed thin: no outputs, a tagged parameters cell first."""
 
+import re
 from pathlib import Path
 
 import nbformat
 import pytest
 
+from minutebook.model import SLUG
+
 ROOT = Path(__file__).resolve().parents[1]
-TEMPLATES = sorted((ROOT / "notebooks").glob("*.ipynb"))
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+# templates are named by series (lowercase); the others are workbooks for people
+TEMPLATES = [p for p in NOTEBOOKS if re.fullmatch(SLUG, p.stem)]
 
 
 def test_there_is_a_default_template():
     assert ROOT / "notebooks/default.ipynb" in TEMPLATES
 
 
-@pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: p.name)
-def test_template_is_committed_without_outputs(path):
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_is_committed_without_outputs(path):
     nb = nbformat.read(path, as_version=4)
     nbformat.validate(nb)
     for cell in nb.cells:
@@ -28,3 +33,52 @@ def test_template_has_a_parameters_cell_with_a_literal_default(path):
     code = [c for c in nb.cells if c.cell_type == "code"]
     assert "parameters" in code[0].metadata.get("tags", [])
     assert "meeting = " in code[0].source
+
+
+@pytest.mark.e2e
+def test_the_secretary_workbook_runs_headless(project, tmp_path):
+    import papermill
+
+    out = tmp_path / "out.ipynb"
+    papermill.execute_notebook(
+        str(project / "notebooks/Sekreterare.ipynb"),
+        str(out),
+        parameters={"serie": "example-board", "datum": "2024-03-12"},
+        cwd=str(project / "notebooks"),
+        progress_bar=False,
+    )
+    html = [
+        o.data["text/html"]
+        for c in nbformat.read(out, as_version=4).cells
+        for o in c.get("outputs", [])
+        if "data" in o
+    ]
+    assert "example-board" in html[0] and "umebra" in html[0]
+    assert "inga fel, inga varningar" in html[1]
+    assert 'href="../reports/example-board/2024-03-12/minutes.html"' in html[2]
+    assert 'href="../reports/example-board/2024-03-12/minutes.pdf"' in html[2]
+    assert (project / "reports/example-board/2024-03-12/minutes.pdf").is_file()
+
+
+@pytest.mark.e2e
+def test_the_secretary_workbook_shows_errors(project, tmp_path):
+    import papermill
+
+    bad = project / "params/umebra/2022-06-14.yaml"
+    bad.write_text(bad.read_text("utf-8").replace("kind: notes", "kind: minutes"), "utf-8")
+    out = tmp_path / "out.ipynb"
+    papermill.execute_notebook(
+        str(project / "notebooks/Sekreterare.ipynb"),
+        str(out),
+        parameters={"serie": "umebra", "datum": "2022-06-14"},
+        cwd=str(project / "notebooks"),
+        progress_bar=False,
+    )
+    html = [
+        o.data["text/html"]
+        for c in nbformat.read(out, as_version=4).cells
+        for o in c.get("outputs", [])
+        if "data" in o
+    ]
+    assert "Fel att rätta" in html[1] and "kind: expected one of" in html[1]
+    assert "Mötet kunde inte byggas" in html[2]

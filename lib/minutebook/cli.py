@@ -7,6 +7,7 @@ failed build); a traceback means a bug, and is shown only with ``MINUTEBOOK_DEBU
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import sys
@@ -74,9 +75,76 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--bind", default="127.0.0.1", help="address (default: 127.0.0.1)")
     serve.set_defaults(run=_serve)
 
+    new = commands.add_parser(
+        "new",
+        help="start the next meeting of a series",
+        description="Write params/<series>/<date>.yaml for the next meeting, from the series' "
+        "latest one: participants, standing items and open action items carried over.",
+    )
+    new.add_argument("series", help="the series, e.g. umebra")
+    new.add_argument(
+        "--date",
+        type=_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the meeting's date (default: today)",
+    )
+    new.set_defaults(run=_new)
+
+    check = commands.add_parser(
+        "check",
+        help="check meeting files without building them",
+        description="Report every problem in the given meeting files (default: all under "
+        "params/), and warn about likely slips.",
+    )
+    check.add_argument("files", nargs="*", type=Path, metavar="FILE")
+    check.set_defaults(run=_check)
+
     schema = commands.add_parser("schema", help="print the JSON Schema of a meeting file")
     schema.set_defaults(run=_schema)
     return parser
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2024-03-12") from None
+
+
+def _new(args: argparse.Namespace) -> int:
+    from .new import new_meeting
+    from .paths import Project
+
+    project = Project.find()
+    path = new_meeting(project, args.series, args.date)
+    print(
+        f"wrote {project.relative(path)}: fill it in, then run "
+        f"`minutebook check {project.relative(path)}`"
+    )
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .check import check_file
+    from .paths import Project
+
+    project = Project.find()
+    files = [f.absolute() for f in args.files] or project.meeting_files()
+    if not files:
+        print("no meeting files under params/", file=sys.stderr)
+        return 2
+    results = [check_file(path, project.relative(path)) for path in files]
+    for result in results:
+        for line in result.lines():
+            print(line)
+    bad = sum(1 for r in results if r.errors)
+    warned = sum(len(r.warnings) for r in results)
+    print(
+        f"{len(results)} checked: {len(results) - bad} valid, {bad} with errors, "
+        f"{warned} warning{'s' if warned != 1 else ''}"
+    )
+    return 2 if bad else 0
 
 
 def _schema(args: argparse.Namespace) -> int:

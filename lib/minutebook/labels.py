@@ -27,6 +27,7 @@ LABELS: dict[str, dict[Language, str]] = {
     "reservation": {"sv": "Reservation", "en": "Reservation"},
     "actions": {"sv": "Åtgärder", "en": "Action items"},
     "task": {"sv": "Åtgärd", "en": "Action"},
+    "follow_up": {"sv": "Uppföljning av åtgärder", "en": "Follow-up of actions"},
     "owner": {"sv": "Ansvarig", "en": "Owner"},
     "due": {"sv": "Klart senast", "en": "Due"},
     "status": {"sv": "Status", "en": "Status"},

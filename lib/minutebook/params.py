@@ -82,6 +82,13 @@ class _Reader:
                 key_node.start_mark.column + 1,
             )
             result[key] = self.read(value_node, (*loc, key))
+            if (
+                isinstance(value_node, ScalarNode)
+                and value_node.value == ""
+                and not value_node.style
+            ):
+                # an empty value has no place of its own (its mark is the next token's)
+                self.positions[(*loc, key)] = self.positions[(*loc, key, "key")]
         return result
 
 

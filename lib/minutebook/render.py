@@ -53,12 +53,14 @@ def page_info(nb: Any) -> dict[str, Any]:
             "date": "",
         }
     m = Minutes(meeting)
+    draft = m.label("draft") if meeting.get("status") == "draft" else ""
+    footer = f"{meeting['body']} · {m.date(meeting['date'])}"
     return {
         "language": m.language,
         "title": m.title,
         "skip": m.label("skip_to_content"),
-        "draft": m.label("draft") if meeting.get("status") == "draft" else "",
-        "footer": f"{meeting['body']} · {m.date(meeting['date'])}",
+        "draft": draft,
+        "footer": f"{draft} · {footer}" if draft else footer,  # on every printed page
         "page_of": m.label("page_of"),
         "version": __version__,
         "date": meeting["date"],

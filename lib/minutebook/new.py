@@ -1,0 +1,175 @@
+"""Start the next meeting of a series from its latest one.
+
+The new file is the previous one edited in place (a ruamel.yaml round trip), so the
+secretary's comments, key order and quoting survive. What carries over: who meets and
+where, the participants (everyone marked present again), the standing items with their
+presenters but without last time's notes, and every action item not yet done, gathered in
+a follow-up item. What does not: the date, the notes, decisions and corrections of the
+previous meeting, its source link and its justering. The new meeting starts as a draft.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from pathlib import Path
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from .errors import MinutebookError
+from .labels import label
+from .model import SLUG
+from .paths import Project
+
+SCHEMA_HINT = "yaml-language-server: $schema=../../meeting.schema.json"
+DROPPED = ("source", "corrections", "adjusted_on", "first_paragraph")
+ITEM_CONTENT = ("notes", "decisions", "actions", "attachments")
+
+SKELETON = """\
+# {hint}
+#
+# The meeting of {date}. Fill in what is empty, then run `minutebook check` on this file.
+# Every key is described in docs/meeting-format.md.
+series: {series}
+body:                       # who meets, e.g. "Umebrå – Umeå kommuns brottsförebyggande råd"
+organisation:               # e.g. "Umeå kommun"
+kind: notes                 # notes = mötesanteckningar | protocol = protokoll
+language: sv                # sv | en: the language of the labels and dates
+date: {date}
+time: {{start: "13:00", end: "15:00"}}
+place:
+status: draft               # draft | final
+participants:
+  - {{name: , role: chair}}
+  - {{name: , role: secretary}}
+
+items:
+  - title:                  # the first agenda item
+    presenters: []
+    notes: |
+      Write the notes here, in Markdown.
+
+recorded_by:                # the secretary's name
+"""
+
+
+def _yaml() -> YAML:
+    yaml = YAML()  # round trip: comments, order and quoting are kept
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never re-wrap a secretary's long lines
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def latest_meeting(project: Project, series: str) -> Path | None:
+    """The series' most recent meeting file, if it has one."""
+    files = sorted(p for p in (project.params / series).glob("*.yaml") if _is_date(p.stem))
+    return files[-1] if files else None
+
+
+def _is_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _follow_up(previous: CommentedMap, language: str) -> CommentedMap | None:
+    """An item gathering every action item of the previous meeting that is not done."""
+    open_actions = CommentedSeq()
+    for item in previous.get("items") or []:
+        for action in (item.get("actions") or []) if isinstance(item, dict) else []:
+            if isinstance(action, dict) and not action.get("done"):
+                carried = CommentedMap(
+                    (k, action[k]) for k in ("task", "owner", "due") if action.get(k) is not None
+                )
+                carried.fa.set_flow_style()
+                open_actions.append(carried)
+    if not open_actions:
+        return None
+    lang = language if language in ("sv", "en") else "sv"
+    return CommentedMap([("title", label("follow_up", lang)), ("actions", open_actions)])  # type: ignore[arg-type]
+
+
+def _space_items(text: str) -> str:
+    """One blank line between agenda items, as a secretary would leave them.
+
+    The blank lines of the previous file belong to the values that were dropped with it.
+    """
+    out: list[str] = []
+    in_items = False
+    lines = text.split("\n")
+    for line in lines:
+        if line.startswith("items:"):
+            in_items = True
+        elif line and not line.startswith((" ", "-", "#")):
+            in_items = False
+        elif in_items and line.startswith("  - ") and out and out[-1].strip() not in ("", "items:"):
+            out.append("")
+        out.append(line)
+    return "\n".join(out)
+
+
+def next_meeting_text(previous_text: str, date: dt.date) -> str:
+    """The YAML of the meeting after the one in ``previous_text``, on ``date``."""
+    yaml = _yaml()
+    data = yaml.load(previous_text)
+    if not isinstance(data, CommentedMap):
+        raise MinutebookError("the previous meeting file is not a mapping of meeting keys")
+    data["date"] = date
+    if "status" in data:
+        data["status"] = "draft"
+    else:
+        data.insert(list(data).index("date") + 1, "status", "draft")
+    for key in DROPPED:
+        data.pop(key, None)
+    for person in data.get("participants") or []:
+        if isinstance(person, dict):
+            person.pop("present", None)  # everyone is present until told otherwise
+    items = CommentedSeq()
+    for item in data.get("items") or []:
+        if isinstance(item, dict) and item.get("standing"):
+            for key in ITEM_CONTENT:
+                item.pop(key, None)
+            items.append(item)
+    follow_up = _follow_up(yaml.load(previous_text), str(data.get("language", "sv")))
+    if follow_up is not None:
+        # before the last standing item ("any other business" stays last)
+        items.insert(len(items) - 1 if len(items) >= 2 else len(items), follow_up)
+    if not items:
+        items.append(CommentedMap([("title", None)]))
+    data["items"] = items
+    out = io.StringIO()
+    yaml.dump(data, out)
+    text = _space_items(out.getvalue())
+    if SCHEMA_HINT not in text.split("\n", 1)[0]:
+        text = f"# {SCHEMA_HINT}\n{text}"
+    return text
+
+
+def new_meeting(project: Project, series: str, date: dt.date | None = None) -> Path:
+    """Write ``params/<series>/<date>.yaml`` for the next meeting; returns its path.
+
+    Raises:
+        MinutebookError: a bad series name, or the file exists already.
+    """
+    if not re.match(SLUG, series):
+        raise MinutebookError(
+            f"{series!r} is not a series name: use lowercase letters, digits and hyphens"
+        )
+    date = date or dt.date.today()
+    target = project.params / series / f"{date.isoformat()}.yaml"
+    if target.exists():
+        raise MinutebookError(f"{project.relative(target)} exists already; it is left as it is")
+    previous = latest_meeting(project, series)
+    if previous is None:
+        text = SKELETON.format(hint=SCHEMA_HINT, series=series, date=date.isoformat())
+    else:
+        text = next_meeting_text(previous.read_text(encoding="utf-8"), date)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("x", encoding="utf-8") as f:  # "x": never over a file made meanwhile
+        f.write(text)
+    return target

@@ -1,0 +1,93 @@
+"""What ``notebooks/Sekreterare.ipynb`` calls: the secretary's cycle from JupyterLab.
+
+Each function returns a :class:`~minutebook.nb.Fragment`, so a cell shows its result as a
+small page: the meetings there are, what ``check`` found, or links to the built minutes.
+The build runs the ``minutebook`` command in a process of its own, exactly as from a
+terminal, so a notebook never holds a second kernel or a browser.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from html import escape
+from pathlib import Path
+
+from .check import check_file
+from .nb import Fragment
+from .paths import Project
+
+
+def _project() -> Project:
+    return Project.find()
+
+
+def _link(target: Path, text: str) -> str:
+    """A link that works from the notebook's folder (JupyterLab opens it in a tab)."""
+    href = os.path.relpath(target, Path.cwd())
+    return f'<a href="{escape(href)}" target="_blank">{escape(text)}</a>'
+
+
+def _file(series: str, date: str) -> Path:
+    return _project().params / series / f"{date}.yaml"
+
+
+def meetings() -> Fragment:
+    """Every series and the dates of its meetings, newest first."""
+    project = _project()
+    rows = []
+    for folder in sorted(p for p in project.params.iterdir() if p.is_dir()):
+        dates = sorted((f.stem for f in folder.glob("*.yaml")), reverse=True)
+        rows.append(f"<li><strong>{escape(folder.name)}</strong>: {escape(', '.join(dates))}</li>")
+    text = "\n".join(r for r in rows)
+    return Fragment(f"<ul>{''.join(rows)}</ul>", text)
+
+
+def check(series: str, date: str) -> Fragment:
+    """Check one meeting file: its errors and warnings, or that it is fine."""
+    project = _project()
+    path = _file(series, date)
+    if not path.is_file():
+        message = f"Det finns ingen fil {project.relative(path)}."
+        return Fragment(f"<p><strong>{escape(message)}</strong></p>", message)
+    result = check_file(path, project.relative(path))
+    lines = result.lines()
+    if not lines:
+        message = f"{project.relative(path)}: inga fel, inga varningar."
+        return Fragment(f"<p>✔ {escape(message)}</p>", message)
+    head = "Fel att rätta" if result.errors else "Varningar att se över"
+    items = "".join(f"<li><code>{escape(line)}</code></li>" for line in lines)
+    return Fragment(f"<p><strong>{head}:</strong></p><ul>{items}</ul>", "\n".join(lines))
+
+
+def build(series: str, date: str) -> Fragment:
+    """Build one meeting with the ``minutebook`` command; links to the minutes, or the errors."""
+    project = _project()
+    path = _file(series, date)
+    done = subprocess.run(
+        [sys.executable, "-m", "minutebook", "build", str(path)],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    folder = project.meeting_dir(series, date)
+    if done.returncode != 0:
+        errors = "".join(
+            f"<li><code>{escape(line)}</code></li>" for line in done.stderr.splitlines()
+        )
+        html = f"<p><strong>Mötet kunde inte byggas:</strong></p><ul>{errors}</ul>"
+        if (folder / "minutes.html").exists():
+            html += f"<p>Senaste fungerande version: {_link(folder / 'minutes.html', 'HTML')}</p>"
+        return Fragment(html, done.stderr)
+    links = [
+        _link(folder / name, label)
+        for name, label in (
+            ("minutes.html", "Webbsidan"),
+            ("minutes.pdf", "PDF"),
+            ("../../index.html", "Arkivet"),
+        )
+        if (folder / name).exists()
+    ]
+    return Fragment(f"<p>✔ Klart: {' · '.join(links)}</p>", done.stdout)

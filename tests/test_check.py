@@ -1,0 +1,86 @@
+"""`minutebook check`: every error at once, and every kind of warning."""
+
+from pathlib import Path
+
+from conftest import REFERENCE, minutebook
+from minutebook.check import check_file
+
+MEETING = """\
+series: council
+body: Council
+date: 2024-03-12
+participants:
+  - {name: Ann Ek, role: chair}
+  - {name: Bo Ek, role: secretary}
+items:
+  - title: Budget
+    presenters: [Ann Ek, Anne Ek]
+    actions:
+      - {task: Report, owner: Bo Ek, due: 2024-04-01}
+      - {task: No owner, due: 2024-04-01}
+      - {task: No date, owner: Bo Ek}
+      - {task: Late, owner: Bo Ek, due: 2024-03-01}
+      - {task: Done long ago, owner: Bo Ek, due: 2024-01-01, done: true}
+recorded_by: Bo Eck
+"""
+
+
+def write(root: Path, text: str, name: str = "council/2024-03-12.yaml") -> Path:
+    path = root / "params" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_every_warning(tmp_path):
+    path = write(tmp_path, MEETING)
+    result = check_file(path, "params/council/2024-03-12.yaml")
+    assert result.errors == []
+    assert result.lines() == [
+        "params/council/2024-03-12.yaml:9:26: warning: items[0].presenters[1]: 'Anne Ek' is not "
+        "among the participants",
+        "params/council/2024-03-12.yaml:12:9: warning: items[0].actions[1]: the action item has "
+        "no owner",
+        "params/council/2024-03-12.yaml:13:9: warning: items[0].actions[2]: the action item has "
+        "no due date",
+        "params/council/2024-03-12.yaml:14:41: warning: items[0].actions[3].due: 2024-03-01 is "
+        "before the meeting (2024-03-12)",
+        "params/council/2024-03-12.yaml:16:14: warning: recorded_by: 'Bo Eck' is not among the "
+        "participants",
+    ]
+
+
+def test_the_examples_are_clean(project):
+    run = minutebook("check", cwd=project)
+    assert run.status == 0
+    assert run.out.strip() == "2 checked: 2 valid, 0 with errors, 0 warnings"
+
+
+def test_errors_in_every_file_at_once_exit_2(tmp_path):
+    write(tmp_path, MEETING.replace("body: Council\n", ""))
+    write(
+        tmp_path,
+        MEETING.replace("2024-03-12", "2024-04-09").replace("Budget", "[x"),
+        "council/2024-04-09.yaml",
+    )
+    run = minutebook("check", cwd=tmp_path)
+    assert run.status == 2
+    assert "params/council/2024-03-12.yaml:1:1: body: required key is missing" in run.out
+    assert "params/council/2024-04-09.yaml:9:15: YAML syntax error" in run.out
+    assert "2 checked: 0 valid, 2 with errors" in run.out
+    assert not (tmp_path / "reports").exists()
+
+
+def test_warnings_alone_exit_0(project):
+    path = project / REFERENCE
+    path.write_text(
+        path.read_text("utf-8").replace(
+            "presenters: [Cecilia Ravry]", "presenters: [Cecilia Ravri]"
+        ),
+        "utf-8",
+    )
+    run = minutebook("check", REFERENCE, cwd=project)
+    assert run.status == 0
+    assert (
+        "warning: items[3].presenters[0]: 'Cecilia Ravri' is not among the participants" in run.out
+    )
