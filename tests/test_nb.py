@@ -87,3 +87,30 @@ def test_a_meeting_file_can_be_named_instead(tmp_path, monkeypatch):
     monkeypatch.chdir(root / "notebooks")  # where JupyterLab starts a template's kernel
     m = Minutes("params/umebra/2022-06-14.yaml")
     assert m.title.startswith("Mötesanteckningar 14 juni 2022")
+
+
+def test_a_protocol_numbers_paragraphs_and_is_signed():
+    protocol = {
+        **MEETING,
+        "kind": "protocol",
+        "first_paragraph": 7,
+        "adjusters": ["Bo"],
+        "adjusted_on": "2024-03-20",
+        "posted_on": None,
+        "kept_at": "Town hall",
+    }
+    m = Minutes(protocol)
+    assert '<span class="mb-num">§ 7</span> Budget' in m.items(numbered=False).html
+    signature = repr(m.signature())
+    assert signature.splitlines() == ["Approved", "Recorded by: Cy", "Chair: Ann", "Adjuster: Bo"]
+    notice = repr(m.notice())
+    assert "Notice posted on: 20 March 2024" in notice
+    assert "Notice taken down on: 10 April 2024" in notice
+    assert "The minutes are kept at: Town hall" in notice
+
+
+def test_the_same_meeting_as_notes_keeps_the_simple_layout():
+    m = Minutes({**MEETING, "kind": "notes", "first_paragraph": 7, "adjusters": ["Bo"]})
+    assert "§" not in m.items().html
+    assert repr(m.signature()) == "Recorded by: Cy, Secretary"
+    assert not m.notice()

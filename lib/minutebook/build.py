@@ -24,6 +24,7 @@ from .inputs import STAMP, Inputs, Stamp
 from .model import Attachment, Meeting
 from .params import attachment_path, load_meeting
 from .paths import Project
+from .protocol import paragraph_start
 
 NOTEBOOK, HTML, PDF, JSON = "minutes.ipynb", "minutes.html", "minutes.pdf", "meeting.json"
 FILES = "files"  # attachments are published under this subfolder
@@ -74,10 +75,87 @@ def _attached_files(meeting: Meeting, series_folder: Path) -> list[tuple[str, Pa
     ]
 
 
+@dataclass(frozen=True)
+class _Version:
+    """One version of a meeting to make: the public one, or the internal one."""
+
+    meeting: Meeting  # as the template sees it
+    final: Path  # where it is published
+    internal: bool
+
+
+def _make(
+    version: _Version,
+    folder: Path,
+    *,
+    template: Path,
+    series_folder: Path,
+    printer: Printer | None,
+    timeout: int,
+    project: Project,
+) -> ChromiumNotFound | None:
+    """Run, render and print one version into ``folder``; the missing-PDF error, if any."""
+    failed = version.final.with_name(f"{version.final.name}.failed.ipynb")
+    copies = _attached_files(version.meeting, series_folder)
+    meeting = _published_attachments(version.meeting)
+    try:
+        nb = run_template(
+            template,
+            meeting.model_dump(mode="json"),
+            folder / NOTEBOOK,
+            cwd=series_folder,
+            timeout=timeout,
+            name=project.relative(template),
+        )
+    except TemplateError as error:
+        if not (folder / NOTEBOOK).exists():
+            raise
+        os.replace(folder / NOTEBOOK, failed)
+        raise TemplateError(
+            f"{error}\n  the failed notebook is kept in {project.relative(failed)}"
+        ) from None
+    if version.internal:  # marks every page of it (see render.page_info)
+        import nbformat
+
+        nb.metadata["minutebook"] = {"version": "internal"}
+        nbformat.write(nb, folder / NOTEBOOK)  # type: ignore[no-untyped-call]
+    from .render import page_setup, render_html  # made ready by batch.build_many
+
+    html = render_html(nb)
+    (folder / HTML).write_text(html, encoding="utf-8")
+    (folder / JSON).write_text(meeting.model_dump_json(indent=2), encoding="utf-8")
+    for href, source in copies:
+        target = folder / FILES / href
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+    if printer is not None:
+        try:
+            (folder / PDF).write_bytes(printer.pdf(html, page_setup(nb)))
+        except ChromiumNotFound as error:
+            return error
+    return None
+
+
+def _stamp(folder: Path, digest: str | None, extra: list[str], **more: object) -> None:
+    files = {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+    built = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    stamp = Stamp(inputs=digest, extra=extra, files=files, built=built, **more)  # type: ignore[arg-type]
+    (folder / STAMP).write_bytes(stamp.dumps())
+
+
 def build_meeting(
     path: Path, project: Project, printer: Printer | None, *, timeout: int = DEFAULT_TIMEOUT
 ) -> Built:
     """Validate, execute, render and publish the meeting in ``path``.
+
+    The public version goes to ``reports/``. A meeting with confidential items or withheld
+    names also gets an internal version, with everything, in ``internal/`` — never under
+    ``reports/``; the public one is made from the redacted meeting, so what must not be
+    published never reaches its kernel.
 
     Args:
         path: the meeting file.
@@ -99,65 +177,61 @@ def build_meeting(
             f"{file}: no template: neither notebooks/{meeting.series}.ipynb "
             "nor notebooks/default.ipynb exists"
         )
+    start, numbering = paragraph_start(path, meeting)
+    if meeting.kind == "protocol":
+        meeting = meeting.model_copy(update={"first_paragraph": start})
+    redacted = redact.public(meeting)
+    internal = redacted is not meeting
     named = [f for _, f in _attached_files(meeting, path.parent)]
     # Hashed before the run: an input edited during the build makes the stamp stale, not wrong.
-    inputs = Inputs(path, template, tuple(named), pdf=printer is not None)
+    inputs = Inputs(path, template, (*numbering, *named), pdf=printer is not None)
     digest = inputs.digest(project)
-    redacted = redact.public(meeting)
-    copies = _attached_files(redacted, path.parent)  # only what the public version shows
-    public = _published_attachments(redacted)
+    date = meeting.date.isoformat()
+    versions = [_Version(redacted, project.meeting_dir(meeting.series, date), internal=False)]
+    if internal:
+        versions.insert(0, _Version(meeting, project.internal_dir(meeting.series, date), True))
 
-    final = project.meeting_dir(meeting.series, meeting.date.isoformat())
-    failed = final.with_name(f"{final.name}.failed.ipynb")
-    folder = publish.staging(final)
+    folders: list[Path] = []
+    missing: ChromiumNotFound | None = None
     try:
-        try:
-            nb = run_template(
-                template,
-                public.model_dump(mode="json"),
-                folder / NOTEBOOK,
-                cwd=path.parent,
-                timeout=timeout,
-                name=project.relative(template),
+        for version in versions:
+            folder = publish.staging(version.final)
+            folders.append(folder)
+            missing = (
+                _make(
+                    version,
+                    folder,
+                    template=template,
+                    series_folder=path.parent,
+                    printer=printer,
+                    timeout=timeout,
+                    project=project,
+                )
+                or missing
             )
-        except TemplateError as error:
-            if (folder / NOTEBOOK).exists():
-                os.replace(folder / NOTEBOOK, failed)
-                raise TemplateError(
-                    f"{error}\n  the failed notebook is kept in {project.relative(failed)}"
-                ) from None
-            raise
-        from .render import page_setup, render_html  # made ready by batch.build_many
-
-        html = render_html(nb)
-        (folder / HTML).write_text(html, encoding="utf-8")
-        (folder / JSON).write_text(public.model_dump_json(indent=2), encoding="utf-8")
-        for href, source in copies:
-            target = folder / FILES / href
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
-        missing: ChromiumNotFound | None = None
-        if printer is not None:
-            try:
-                (folder / PDF).write_bytes(printer.pdf(html, page_setup(nb)))
-            except ChromiumNotFound as error:
-                missing = error
-        stamp = Stamp(
-            inputs=None if missing else digest,
-            extra=[project.relative(p) for p in named],
-            files={
-                p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-                for p in sorted(folder.rglob("*"))
-                if p.is_file()
-            },
-            built=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        complete = None if missing else digest
+        numbered = [project.relative(p) for p in numbering] if meeting.kind == "protocol" else None
+        if internal:
+            _stamp(folders[0], complete, [project.relative(p) for p in (*numbering, *named)])
+        public_named = [f for _, f in _attached_files(redacted, path.parent)]
+        _stamp(
+            folders[-1],
+            complete,
+            [project.relative(p) for p in (*numbering, *public_named)],
+            internal=internal,
+            numbering=numbered,
         )
-        (folder / STAMP).write_bytes(stamp.dumps())
-        publish.publish(folder, final)
+        for version, folder in zip(versions, folders, strict=True):
+            publish.publish(folder, version.final)
     except BaseException:
-        publish.discard(folder)
+        for folder in folders:
+            publish.discard(folder)
         raise
-    failed.unlink(missing_ok=True)  # superseded by a good build
+    for version in versions:  # superseded by a good build
+        version.final.with_name(f"{version.final.name}.failed.ipynb").unlink(missing_ok=True)
+    final = versions[-1].final
+    if not internal:  # no confidential content (any more): no internal version either
+        shutil.rmtree(project.internal_dir(meeting.series, date), ignore_errors=True)
     if missing is not None:
         raise MissingPDF(
             f"{file}: published {project.relative(final / HTML)} without a PDF: {missing}",

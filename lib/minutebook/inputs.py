@@ -71,6 +71,8 @@ class Stamp:
     extra: list[str] = field(default_factory=list)  # project-relative paths
     files: dict[str, str] = field(default_factory=dict)  # output name -> SHA-256
     built: str = ""  # ISO time of the build
+    internal: bool = False  # an internal version exists, with a stamp of its own
+    numbering: list[str] | None = None  # a protocol: the earlier files of its year
 
     def dumps(self) -> bytes:
         """The stamp as written to ``.build.json``."""
@@ -96,10 +98,25 @@ def is_current(project: Project, meeting: Path, pdf: bool) -> bool:
     stamp = Stamp.read(output_folder(project, meeting))
     if stamp is None or stamp.inputs is None:
         return False
+    extra = stamp.extra
+    if stamp.internal:  # its stamp lists every file the meeting names, confidential ones too
+        internal = Stamp.read(project.internal_dir(meeting.parent.name, meeting.stem))
+        if internal is None or internal.inputs != stamp.inputs:
+            return False
+        extra = internal.extra
+    if stamp.numbering is not None:  # a protocol: a meeting added before it renumbers it
+        year = meeting.stem[:4]
+        earlier = [
+            project.relative(p)
+            for p in sorted(meeting.parent.glob(f"{year}-*.yaml"))
+            if p.stem < meeting.stem
+        ]
+        if earlier != stamp.numbering:
+            return False
     inputs = Inputs(
         meeting,
         project.template_for(meeting.parent.name),
-        tuple(project.root / p for p in stamp.extra),
+        tuple(project.root / p for p in extra),
         pdf,
     )
     if stamp.inputs == inputs.digest(project):

@@ -74,6 +74,28 @@ LABELS: dict[str, dict[Language, str]] = {
         "the command minutebook serve.",
     },
     "feed": {"sv": "Prenumerera (Atom)", "en": "Subscribe (Atom)"},
+    # protokoll: numbering, justering, anslagsbevis
+    "paragraph": {"sv": "§", "en": "§"},
+    "adjustment": {"sv": "Justeras", "en": "Approved"},
+    "signed_secretary": {"sv": "Vid protokollet", "en": "Recorded by"},
+    "adjusted_on": {"sv": "Justeringsdatum", "en": "Date of approval"},
+    "notice": {"sv": "Anslagsbevis", "en": "Notice of approval"},
+    "notice_text": {
+        "sv": "Protokollet är justerat. Justeringen har tillkännagivits genom anslag.",
+        "en": "These minutes have been approved, and their approval announced on the "
+        "official notice board.",
+    },
+    "body_label": {"sv": "Organ", "en": "Body"},
+    "meeting_date": {"sv": "Sammanträdesdatum", "en": "Date of meeting"},
+    "posted_on": {"sv": "Datum då anslaget sätts upp", "en": "Notice posted on"},
+    "taken_down": {"sv": "Datum då anslaget tas ned", "en": "Notice taken down on"},
+    "kept_at": {"sv": "Förvaringsplats för protokollet", "en": "The minutes are kept at"},
+    "not_yet": {"sv": "ännu inte justerat", "en": "not yet approved"},
+    "internal": {
+        "sv": "Internt – innehåller uppgifter som inte publiceras",
+        "en": "Internal – contains information that is not published",
+    },
+    "internal_tag": {"sv": "INTERNT", "en": "INTERNAL"},
     "role.chair": {"sv": "Ordförande", "en": "Chair"},
     "role.vice_chair": {"sv": "Vice ordförande", "en": "Vice chair"},
     "role.secretary": {"sv": "Sekreterare", "en": "Secretary"},

@@ -173,6 +173,14 @@ class Meeting(_Strict):
     first_paragraph: int | None = Field(
         default=None, ge=1, description="protocol only: the § number of the first item"
     )
+    posted_on: dt.date | None = Field(
+        default=None,
+        description="protocol only: the day the notice of justering is posted "
+        "(default: the day of justering)",
+    )
+    kept_at: Text | None = Field(
+        default=None, description="protocol only: where the signed protokoll is kept"
+    )
     source: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = Field(
         default=None, description="where the original is published"
     )

@@ -90,6 +90,11 @@ class Minutes:
         return self.label(self.meeting.get("kind", "notes"))
 
     @property
+    def is_protocol(self) -> bool:
+        """Whether this is a formal protokoll (numbered §, justering, anslagsbevis)."""
+        return bool(self.meeting.get("kind") == "protocol")
+
+    @property
     def title(self) -> str:
         """The document title: kind, date and body."""
         m = self.meeting
@@ -180,6 +185,8 @@ class Minutes:
         """One agenda item (``index`` counts from 0)."""
         item = self.meeting["items"][index]
         number = f"{index + 1}." if numbered else ""
+        if self.is_protocol:  # a protokoll's paragraphs are numbered whatever the layout
+            number = f"§ {(self.meeting.get('first_paragraph') or 1) + index}"
         anchor = f"item-{index + 1}"
         heading = (
             f'<h2 id="{anchor}-title">'
@@ -256,7 +263,13 @@ class Minutes:
         return f'<h3>{escape(self.label("attachments"))}</h3><ul class="mb-attachments">{rows}</ul>'
 
     def signature(self) -> Fragment:
-        """Who recorded the minutes: ``Noterat av: Elin Lindqvist, Sekreterare``."""
+        """Who recorded the minutes: ``Noterat av: Elin Lindqvist, Sekreterare``.
+
+        For a protokoll, the justering block instead: the secretary, the chair and the
+        adjusters with lines to sign on, and the date of justering.
+        """
+        if self.is_protocol:
+            return self._adjustment()
         name = self.meeting.get("recorded_by")
         if not name:
             return Fragment("")
@@ -266,6 +279,57 @@ class Minutes:
             f'<p class="mb-signature"><span class="mb-label">{escape(self.label("recorded_by"))}:'
             f'</span> <span class="mb-name">{escape(who)}</span></p>',
             f"{self.label('recorded_by')}: {who}",
+        )
+
+    def _adjustment(self) -> Fragment:
+        m = self.meeting
+        chair = next(
+            (p["name"] for p in m.get("participants", []) if p.get("role") == "chair"), None
+        )
+        signers = [(self.label("signed_secretary"), m.get("recorded_by"))]
+        signers += [(self.label("role.chair"), chair)]
+        signers += [(self.label("role.adjuster"), name) for name in m.get("adjusters") or []]
+        blocks = "".join(
+            f'<div class="mb-sign"><p class="mb-sign-role">{escape(role)}</p>'
+            f'<p class="mb-sign-line" aria-hidden="true"></p>'
+            f'<p class="mb-sign-name">{escape(name or "")}</p></div>'
+            for role, name in signers
+        )
+        when = self.date(m["adjusted_on"]) if m.get("adjusted_on") else self.label("not_yet")
+        html = (
+            '<section class="mb-adjustment" aria-labelledby="mb-adjustment">'
+            f'<h2 id="mb-adjustment">{escape(self.label("adjustment"))}</h2>'
+            f'<div class="mb-signatures">{blocks}</div>'
+            f"<p>{escape(self.label('adjusted_on'))}: {escape(when)}</p></section>"
+        )
+        text = "\n".join(f"{role}: {name or ''}" for role, name in signers)
+        return Fragment(html, f"{self.label('adjustment')}\n{text}")
+
+    def notice(self) -> Fragment:
+        """The anslagsbevis of a protokoll (empty for meeting notes).
+
+        When the notice of justering hangs, and where the protokoll is kept.
+        """
+        m = self.meeting
+        if not self.is_protocol:
+            return Fragment("")
+        adjusted = dt.date.fromisoformat(m["adjusted_on"]) if m.get("adjusted_on") else None
+        posted = dt.date.fromisoformat(m["posted_on"]) if m.get("posted_on") else adjusted
+        facts = [
+            ("body_label", m["body"]),
+            ("meeting_date", self.date(m["date"])),
+            ("adjusted_on", self.date(adjusted) if adjusted else self.label("not_yet")),
+            ("posted_on", self.date(posted) if posted else "–"),
+            ("taken_down", self.date(posted + dt.timedelta(weeks=3)) if posted else "–"),
+            ("kept_at", m.get("kept_at") or m.get("organisation") or "–"),
+        ]
+        rows = "".join(f"<dt>{escape(self.label(k))}</dt><dd>{escape(v)}</dd>" for k, v in facts)
+        return Fragment(
+            '<section class="mb-notice" aria-labelledby="mb-notice">'
+            f'<h2 id="mb-notice">{escape(self.label("notice"))}</h2>'
+            f'<p>{escape(self.label("notice_text"))}</p><dl class="mb-facts">{rows}</dl>'
+            "</section>",
+            "\n".join(f"{self.label(k)}: {v}" for k, v in facts),
         )
 
     def source(self) -> Fragment:

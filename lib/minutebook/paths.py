@@ -64,6 +64,15 @@ class Project:
         own = self.notebooks / f"{series}.ipynb"
         return own if own.is_file() else self.notebooks / "default.ipynb"
 
+    @property
+    def internal(self) -> Path:
+        """Internal versions of meetings with confidential content: never published."""
+        return self.root / "internal"
+
+    def internal_dir(self, series: str, date: str) -> Path:
+        """Where the internal version of one meeting goes."""
+        return self.internal / series / date
+
     def meeting_dir(self, series: str, date: str) -> Path:
         """Where one meeting's outputs are published."""
         return self.reports / series / date

@@ -47,6 +47,7 @@ def page_info(nb: Any) -> dict[str, Any]:
             "title": title,
             "skip": labels.label("skip_to_content", "en"),
             "draft": "",
+            "internal": "",
             "footer": title,
             "page_of": labels.label("page_of", "en"),
             "version": __version__,
@@ -54,12 +55,16 @@ def page_info(nb: Any) -> dict[str, Any]:
         }
     m = Minutes(meeting)
     draft = m.label("draft") if meeting.get("status") == "draft" else ""
+    internal = nb.metadata.get("minutebook", {}).get("version") == "internal"
     footer = f"{meeting['body']} · {m.date(meeting['date'])}"
+    if internal:
+        footer = f"{m.label('internal_tag')} · {footer}"
     return {
         "language": m.language,
         "title": m.title,
         "skip": m.label("skip_to_content"),
         "draft": draft,
+        "internal": m.label("internal") if internal else "",
         "footer": f"{draft} · {footer}" if draft else footer,  # on every printed page
         "page_of": m.label("page_of"),
         "version": __version__,

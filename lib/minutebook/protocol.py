@@ -1,0 +1,48 @@
+"""The § numbers of a protokoll.
+
+Paragraphs run on through a body's calendar year: a protocol's first item continues from
+its series' previous protocol of the same year, or starts at § 1 in a new year, unless the
+meeting file sets ``first_paragraph``. The number is therefore an input of the build that
+comes from other meeting files; :func:`paragraph_start` returns them too, so the build can
+count them among its inputs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from .errors import MeetingFileError, MinutebookError
+from .model import Meeting
+from .params import load_meeting
+
+
+def earlier_this_year(path: Path, date: dt.date) -> list[Path]:
+    """The meeting files of the same series and year before ``date``, oldest first."""
+    return sorted(p for p in path.parent.glob(f"{date.year}-*.yaml") if p.stem < date.isoformat())
+
+
+def paragraph_start(path: Path, meeting: Meeting) -> tuple[int, list[Path]]:
+    """The § number of the meeting's first item, and the earlier files it depends on.
+
+    Raises:
+        MinutebookError: an earlier meeting the numbering depends on has errors.
+    """
+    if meeting.kind != "protocol":
+        return 1, []
+    if meeting.first_paragraph is not None:
+        return meeting.first_paragraph, []
+    earlier = earlier_this_year(path, meeting.date)
+    for previous in reversed(earlier):
+        try:
+            before = load_meeting(previous)
+        except MeetingFileError:
+            raise MinutebookError(
+                f"{path.parent.name}/{path.name}: its § numbers continue from "
+                f"{path.parent.name}/{previous.name}, which has errors; fix that file, or set "
+                "first_paragraph"
+            ) from None
+        if before.kind == "protocol":
+            start, _ = paragraph_start(previous, before)
+            return start + len(before.items), earlier
+    return 1, earlier

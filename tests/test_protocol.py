@@ -1,0 +1,265 @@
+"""Formal protokoll and confidential content: § numbers, justering, anslagsbevis, and a
+public version from which nothing confidential can leak."""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import re
+import zlib
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import make_project, minutebook
+
+pytestmark = pytest.mark.e2e
+
+HEAD = """\
+series: ks
+body: Kommunstyrelsen
+organisation: Exempelby kommun
+kind: protocol
+language: sv
+date: {date}
+place: Kommunhuset
+status: final
+participants:
+  - {{name: Anna Ordf, role: chair}}
+  - {{name: Bertil Just, role: adjuster}}
+  - {{name: Cecilia Sekr, role: secretary}}
+  - {{name: Zelda Markörsdotter, role: member, publish_name: false}}
+adjusters: [Bertil Just]
+recorded_by: Cecilia Sekr
+"""
+
+FEBRUARY = (
+    HEAD.format(date="2024-02-01")
+    + """\
+adjusted_on: 2024-02-12
+kept_at: Kommunledningskontoret, Kommunhuset
+items:
+  - title: Val av justerare
+    decisions: [att utse Bertil Just att justera protokollet]
+  - title: Budget 2024
+    decisions:
+      - text: att anta budgeten
+        reservations: [Anna Ordf]
+  - title: Övriga frågor
+"""
+)
+
+# Every field a confidential item or a withheld name can reach carries a marker.
+MARCH = (
+    HEAD.format(date="2024-03-05")
+    + """\
+items:
+  - title: Upphandling MARK-TITLE
+    confidential: "OSL 19:3"
+    presenters: [Anna Ordf]
+    notes: Anbudet från MARK-NOTES var lägst.
+    decisions:
+      - text: att anta anbudet MARK-DECISION
+        reservations: [MARK-RESERVATION]
+    actions:
+      - {task: Teckna avtal MARK-TASK, owner: MARK-OWNER, due: 2024-04-01}
+    attachments:
+      - {title: Anbud MARK-ATTACHMENT, href: anbud-MARK-FILE.pdf}
+  - title: Information om bredband
+    presenters: [Zelda Markörsdotter]
+    notes: Zelda Markörsdotter redogjorde för utbyggnaden.
+    decisions:
+      - text: att lägga informationen till handlingarna
+        reservations: [Zelda Markörsdotter]
+    actions:
+      - {task: Rapportera läget, owner: Zelda Markörsdotter, due: 2024-05-01}
+  - title: Sekretessärende utan skäl
+    confidential: true
+    notes: MARK-SECOND
+recorded_by: Zelda Markörsdotter
+"""
+)
+
+JANUARY_NEXT_YEAR = (
+    HEAD.format(date="2025-01-15")
+    + """\
+items:
+  - title: Årets första ärende
+"""
+)
+
+MARKERS = [
+    "MARK-TITLE",
+    "MARK-NOTES",
+    "MARK-DECISION",
+    "MARK-RESERVATION",
+    "MARK-TASK",
+    "MARK-OWNER",
+    "MARK-ATTACHMENT",
+    "MARK-FILE",
+    "MARK-SECOND",
+    "Markörsdotter",
+]
+
+
+@pytest.fixture(scope="module")
+def council(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = make_project(tmp_path_factory.mktemp("protocol"))
+    folder = root / "params/ks"
+    folder.mkdir()
+    (folder / "2024-02-01.yaml").write_text(FEBRUARY, encoding="utf-8")
+    (folder / "2024-03-05.yaml").write_text(
+        MARCH.replace("recorded_by: Cecilia Sekr\n", "", 1), encoding="utf-8"
+    )
+    (folder / "anbud-MARK-FILE.pdf").write_bytes(b"%PDF-1.4 anbud MARK-FILE")
+    (folder / "2025-01-15.yaml").write_text(JANUARY_NEXT_YEAR, encoding="utf-8")
+    run = minutebook("build", cwd=root)
+    assert run.status == 0, run.err
+    return root
+
+
+def page(root: Path, date: str, where: str = "reports") -> str:
+    return (root / where / "ks" / date / "minutes.html").read_text(encoding="utf-8")
+
+
+def headings(html: str) -> list[str]:
+    return [
+        re.sub(r"<[^>]+>|\s+", " ", h).strip().replace("  ", " ")
+        for h in re.findall(r"<h2 id=\"item-\d+-title\">(.*?)</h2>", html)
+    ]
+
+
+def pdf_text(path: Path) -> str:
+    return re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(path).pages))
+
+
+def test_paragraphs_run_on_through_the_year_and_restart_in_a_new_one(council):
+    assert headings(page(council, "2024-02-01")) == [
+        "§ 1 Val av justerare",
+        "§ 2 Budget 2024",
+        "§ 3 Övriga frågor",
+    ]
+    assert headings(page(council, "2024-03-05")) == [
+        "§ 4 Sekretessbelagd punkt (OSL 19:3)",
+        "§ 5 Information om bredband",
+        "§ 6 Sekretessbelagd punkt",
+    ]
+    assert headings(page(council, "2025-01-15")) == ["§ 1 Årets första ärende"]
+
+
+def test_justering_and_anslagsbevis(council):
+    html = re.sub(r"<[^>]+>", " ", page(council, "2024-02-01"))
+    text = re.sub(r"\s+", " ", html)
+    for expected in (
+        "Justeras",
+        "Vid protokollet Cecilia Sekr",
+        "Ordförande Anna Ordf",
+        "Justerare Bertil Just",
+        "Justeringsdatum: 12 februari 2024",
+        "Anslagsbevis",
+        "Organ Kommunstyrelsen",
+        "Sammanträdesdatum 1 februari 2024",
+        "Datum då anslaget sätts upp 12 februari 2024",
+        "Datum då anslaget tas ned 4 mars 2024",
+        "Förvaringsplats för protokollet Kommunledningskontoret, Kommunhuset",
+        "Beslut",
+        "Reservation: Anna Ordf",
+    ):
+        assert expected in text, expected
+    pdf = pdf_text(council / "reports/ks/2024-02-01/minutes.pdf")
+    for expected in (
+        "§ 1",
+        "Justeras",
+        "Vid protokollet",
+        "Anslagsbevis",
+        "Datum då anslaget tas ned",
+        "4 mars 2024",
+    ):
+        assert expected in pdf, expected
+    not_yet = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page(council, "2025-01-15")))
+    assert "Justeringsdatum: ännu inte justerat" in not_yet
+
+
+def published_bytes(root: Path) -> list[tuple[Path, bytes]]:
+    """Every byte under reports/, and the text inside compressed PDF and Pagefind files."""
+    out = []
+    for path in (root / "reports").rglob("*"):
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        out.append((path, data))
+        if path.suffix == ".pdf":
+            out.append((path, pdf_text(path).encode()))
+            for stream in re.findall(rb"stream\r?\n(.*?)endstream", data, re.S):
+                with contextlib.suppress(zlib.error):
+                    out.append((path, zlib.decompress(stream)))
+        with contextlib.suppress(OSError, EOFError):
+            out.append((path, gzip.decompress(data)))
+    return out
+
+
+def test_nothing_confidential_reaches_any_published_byte(council):
+    leaks = [
+        (str(path), marker)
+        for path, data in published_bytes(council)
+        for marker in MARKERS
+        if marker.encode() in data
+    ]
+    assert leaks == []
+    # and the public version says what it left out
+    public = page(council, "2024-03-05")
+    assert "Sekretessbelagd punkt (OSL 19:3)" in public
+    assert "Ledamot redogjorde för utbyggnaden." in public
+    assert "Noterat av" not in public and "Vid protokollet" in public
+
+
+def test_the_internal_version_has_everything_and_says_so(council):
+    internal = council / "internal/ks/2024-03-05"
+    html = (internal / "minutes.html").read_text(encoding="utf-8")
+    pdf = pdf_text(internal / "minutes.pdf")
+    for marker in MARKERS:
+        assert marker in html or marker == "MARK-FILE", marker
+    assert 'href="files/anbud-MARK-FILE.pdf"' in html
+    assert (internal / "files/anbud-MARK-FILE.pdf").is_file()
+    for marker in ("MARK-TITLE", "MARK-NOTES", "MARK-TASK", "Markörsdotter"):
+        assert marker in pdf, marker
+    assert "Internt – innehåller uppgifter som inte publiceras" in html
+    pages = [p.extract_text() for p in PdfReader(internal / "minutes.pdf").pages]
+    assert all("INTERNT ·" in p for p in pages)
+    assert "internal" not in {p.name for p in (council / "reports").iterdir()}
+
+
+def test_no_internal_version_without_confidential_content(council, tmp_path):
+    assert sorted(p.name for p in (council / "internal").iterdir()) == ["ks"]  # not umebra
+    # a withheld name alone makes one; once nothing is withheld, it goes
+    root = make_project(tmp_path)
+    (root / "params/ks").mkdir()
+    path = root / "params/ks/2024-02-01.yaml"
+    path.write_text(FEBRUARY, encoding="utf-8")
+    assert minutebook("build", "--no-pdf", "--series", "ks", cwd=root).status == 0
+    assert (root / "internal/ks/2024-02-01/minutes.html").is_file()
+    path.write_text(FEBRUARY.replace(", publish_name: false", ""), encoding="utf-8")
+    assert minutebook("build", "--no-pdf", "--series", "ks", cwd=root).status == 0
+    assert not (root / "internal/ks/2024-02-01").exists()
+
+
+def test_an_earlier_meeting_added_later_renumbers_the_year(council, tmp_path):
+    root = make_project(tmp_path)
+    (root / "params/ks").mkdir()
+    (root / "params/ks/2024-02-01.yaml").write_text(FEBRUARY, encoding="utf-8")
+    assert minutebook("build", "--no-pdf", "--series", "ks", cwd=root).status == 0
+    (root / "params/ks/2024-01-10.yaml").write_text(
+        HEAD.format(date="2024-01-10") + "items:\n  - title: A\n  - title: B\n", "utf-8"
+    )
+    run = minutebook("build", "--no-pdf", "--series", "ks", cwd=root)
+    assert "2 built, 0 up to date" in run.out
+    assert headings(page(root, "2024-02-01"))[0] == "§ 3 Val av justerare"
+    # an explicit first_paragraph wins
+    path = root / "params/ks/2024-02-01.yaml"
+    path.write_text(
+        path.read_text("utf-8").replace("adjusted_on:", "first_paragraph: 10\nadjusted_on:"),
+        "utf-8",
+    )
+    assert minutebook("build", "--no-pdf", "--series", "ks", cwd=root).status == 0
+    assert headings(page(root, "2024-02-01"))[0] == "§ 10 Val av justerare"
