@@ -33,6 +33,12 @@ echo "setup: installing minutebook and its dependencies into $VENV"
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip >/dev/null
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 
+# The font the minutes are set in (full Swedish coverage), so a PDF looks the same anywhere.
+if ! (command -v fc-list >/dev/null && fc-list | grep -q "Liberation Sans"); then
+    apt_install fonts-liberation2 fontconfig \
+        || echo "setup: font Liberation Sans missing: PDFs use another font (apt-get install fonts-liberation2)" >&2
+fi
+
 # Chromium for the PDF: Playwright's own download first, else Debian's package.
 if "$VENV/bin/python" -m minutebook.browser >/dev/null 2>&1; then
     echo "setup: Chromium: $("$VENV/bin/python" -m minutebook.browser)"

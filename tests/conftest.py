@@ -4,6 +4,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,3 +90,29 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     run = minutebook("build", cwd=root)
     assert run.status == 0, run.err
     return root
+
+
+@pytest.fixture(scope="session")
+def council(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The examples and three protocols of a kommunstyrelse, one confidential, built once."""
+    from protocol_meetings import make_council
+
+    return make_council(make_project(tmp_path_factory.mktemp("protocol")))
+
+
+@pytest.fixture(scope="session")
+def server(archive: Path) -> Iterator[str]:
+    """`minutebook serve` on the archive fixture; its base URL."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "minutebook", "serve", "--port", "0"],
+        cwd=archive,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        line = process.stdout.readline()
+        assert line.startswith("Serving "), line
+        yield line.split(" at ")[1].split()[0]
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

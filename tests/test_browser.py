@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
@@ -14,23 +10,6 @@ import pytest
 from minutebook.browser import QUIET_ARGS, find_chromium
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture(scope="module")
-def server(archive: Path) -> Iterator[str]:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "minutebook", "serve", "--port", "0"],
-        cwd=archive,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        line = process.stdout.readline()
-        assert line.startswith("Serving "), line
-        yield line.split(" at ")[1].split()[0]
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")

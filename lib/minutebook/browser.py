@@ -175,10 +175,12 @@ class Printer:
             MinutebookError: Chromium failed while printing.
 
         """
+        from .pdf import finish
+
         self.start()
         assert self._loop is not None
         future = asyncio.run_coroutine_threadsafe(self._print(html, setup), self._loop)
-        return future.result(timeout=self.timeout * 2)
+        return finish(future.result(timeout=self.timeout * 2), html)
 
     async def _print(self, html: str, setup: PageSetup) -> bytes:
         assert self._ready is not None

@@ -98,6 +98,12 @@ def _parser() -> argparse.ArgumentParser:
         "params/), and warn about likely slips.",
     )
     check.add_argument("files", nargs="*", type=Path, metavar="FILE")
+    check.add_argument(
+        "--a11y",
+        action="store_true",
+        help="also check the built HTML (axe-core, WCAG 2.1 AA) and PDF (tags, language, "
+        "title, bookmarks, fonts) of these meetings and the archive",
+    )
     check.set_defaults(run=_check)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of a meeting file")
@@ -144,7 +150,17 @@ def _check(args: argparse.Namespace) -> int:
         f"{len(results)} checked: {len(results) - bad} valid, {bad} with errors, "
         f"{warned} warning{'s' if warned != 1 else ''}"
     )
-    return 2 if bad else 0
+    if bad:
+        return 2
+    if args.a11y:
+        from .a11y import check_published
+
+        problems = check_published(project, files)
+        for problem in problems:
+            print(problem)
+        print(f"accessibility: {len(problems)} problem{'s' if len(problems) != 1 else ''}")
+        return 1 if problems else 0
+    return 0
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -1,0 +1,155 @@
+"""Accessibility checks of what is about to be published (``minutebook check --a11y``).
+
+Swedish public bodies must publish to WCAG 2.1 AA (EN 301 549), PDFs included. The HTML is
+checked with axe-core in Chromium, against the rules tagged WCAG 2.0 and 2.1, levels A and
+AA; the PDF is checked for what a screen reader and a PDF/UA checker need first: a structure
+tree, a language, a title shown as the window title, a bookmark for every agenda item, and
+every font embedded.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def _axe_script() -> str:
+    return resources.files("axe_playwright_python").joinpath("axe.min.js").read_text("utf-8")
+
+
+@contextmanager
+def browser_page() -> Iterator[Any]:
+    """A page of a headless Chromium (the one the PDFs are printed with) to check in."""
+    from playwright.sync_api import sync_playwright
+
+    from .browser import QUIET_ARGS, find_chromium
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=find_chromium(None, playwright.chromium.executable_path),
+            args=QUIET_ARGS,
+            chromium_sandbox=hasattr(os, "geteuid") and os.geteuid() != 0,
+        )
+        try:
+            # axe runs as a script: let it past the pages' own Content-Security-Policy
+            context = browser.new_context(bypass_csp=True)
+            yield context.new_page()
+        finally:
+            browser.close()
+
+
+def axe_violations(page: Any, url: str) -> list[str]:
+    """Open ``url`` and list axe's WCAG A/AA violations, one line per failing element."""
+    page.goto(url)
+    page.evaluate(_axe_script())
+    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+    results = page.evaluate(f"axe.run(document, {json.dumps(options)})")
+    return [
+        f"{rule['id']}: {rule['help']} ({', '.join(str(t) for t in node['target'])})"
+        for rule in results["violations"]
+        for node in rule["nodes"]
+    ]
+
+
+def _resolve(value: Any) -> Any:
+    return value.get_object() if hasattr(value, "get_object") else value
+
+
+def _fonts(reader: Any) -> Iterator[tuple[str, bool]]:
+    """Every font of every page: its name and whether its program is embedded."""
+    seen: set[int] = set()
+    for page in reader.pages:
+        resources: Any = _resolve(page.get("/Resources")) or {}
+        fonts: Any = _resolve(resources.get("/Font")) or {}
+        for ref in fonts.values():
+            font: Any = ref.get_object()
+            if id(font) in seen:
+                continue
+            seen.add(id(font))
+            descriptors = [font.get("/FontDescriptor")]
+            for child in font.get("/DescendantFonts") or []:
+                descriptors.append(child.get_object().get("/FontDescriptor"))
+            embedded = any(
+                d is not None
+                and any(k in d.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+                for d in descriptors
+            )
+            yield str(font.get("/BaseFont")), embedded
+
+
+def _outline_titles(outline: Any) -> Iterator[str]:
+    for entry in outline:
+        if isinstance(entry, list):
+            yield from _outline_titles(entry)
+        else:
+            yield str(entry.title)
+
+
+def pdf_problems(path: Path, items: Sequence[str], language: str, title: str) -> list[str]:
+    """What a PDF lacks to be accessible, given the item titles it must have bookmarks for."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(path)
+    root: Any = reader.trailer["/Root"].get_object()
+    metadata: Any = reader.metadata or {}
+    problems = []
+    if "/StructTreeRoot" not in root or not (root.get("/MarkInfo") or {}).get("/Marked"):
+        problems.append("not tagged: no structure tree")
+    if str(root.get("/Lang", "")) != language:
+        problems.append(f"/Lang is {root.get('/Lang')!r}, not {language!r}")
+    if metadata.get("/Title") != title:
+        problems.append(f"/Title is {metadata.get('/Title')!r}, not {title!r}")
+    preferences = root.get("/ViewerPreferences")
+    if preferences is None or not preferences.get_object().get("/DisplayDocTitle"):
+        problems.append("/DisplayDocTitle is not set: viewers show the file name")
+    titles = list(_outline_titles(reader.outline))
+    problems += [
+        f"no bookmark for the item {item!r}"
+        for item in items  # a bookmark may carry the item's number: "§ 4 Budget", "2. Budget"
+        if not any(t == item or t.endswith(f" {item}") for t in titles)
+    ]
+    problems += [f"font {name} is not embedded" for name, ok in _fonts(reader) if not ok]
+    return problems
+
+
+def check_published(project: Any, files: Sequence[Path]) -> list[str]:
+    """Every accessibility problem of the published outputs of ``files`` and the archive."""
+    from .nb import Minutes
+
+    problems: list[str] = []
+    pages: list[tuple[str, Path]] = []
+    for path in files:
+        folder = project.meeting_dir(path.parent.name, path.stem)
+        name = project.relative(folder)
+        try:
+            meeting = json.loads((folder / "meeting.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            problems.append(f"{name}/: not built yet; run `minutebook build`")
+            continue
+        pages.append((f"{name}/minutes.html", folder / "minutes.html"))
+        if (folder / "minutes.pdf").is_file():
+            items = [item["title"] for item in meeting["items"]]
+            problems += [
+                f"{name}/minutes.pdf: {problem}"
+                for problem in pdf_problems(
+                    folder / "minutes.pdf", items, meeting["language"], Minutes(meeting).title
+                )
+            ]
+    archive = [
+        project.reports / "index.html",
+        project.reports / "search.html",
+        *sorted(project.reports.glob("*/index.html")),
+    ]
+    pages += [(project.relative(p), p) for p in archive if p.is_file()]
+    if pages:
+        with browser_page() as browser:
+            for name, html in pages:
+                problems += [f"{name}: {v}" for v in axe_violations(browser, html.as_uri())]
+    return problems

@@ -1,0 +1,94 @@
+"""WCAG 2.1 AA in a real Chromium (axe-core), and the PDF's accessibility structure."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from pypdf import PdfWriter
+
+from conftest import minutebook
+from minutebook.a11y import axe_violations, browser_page, pdf_problems
+from minutebook.nb import Minutes
+
+pytestmark = pytest.mark.e2e
+
+MINUTES = [
+    ("archive", "umebra/2022-06-14"),  # Swedish
+    ("archive", "example-board/2024-03-12"),  # English
+    ("archive", "umebra/2022-09-20"),  # a draft
+    ("council", "ks/2024-03-05"),  # a protocol with confidential notices
+    ("council", "ks/2024-02-01"),  # a protocol with justering and anslagsbevis
+]
+
+
+@pytest.fixture(scope="module")
+def axe():
+    with browser_page() as page:
+        yield page
+
+
+@pytest.mark.parametrize("fixture,meeting", MINUTES)
+def test_minutes_pages_pass_axe(request, axe, fixture, meeting):
+    root = request.getfixturevalue(fixture)
+    page = root / "reports" / meeting / "minutes.html"
+    assert axe_violations(axe, page.as_uri()) == []
+
+
+@pytest.mark.parametrize("page", ["index.html", "umebra/index.html", "example-board/index.html"])
+def test_archive_pages_pass_axe(archive, axe, page):
+    assert axe_violations(axe, (archive / "reports" / page).as_uri()) == []
+
+
+def test_the_search_page_with_results_passes_axe(server, axe):
+    axe.goto(f"{server}search.html?q=budget")
+    axe.locator("#mb-results li").first.wait_for()
+    assert axe_violations(axe, axe.url) == []
+
+
+def test_axe_does_find_violations(axe, tmp_path):
+    bad = tmp_path / "bad.html"
+    bad.write_text(
+        '<html><body><img src="x.png"><h3>skipped</h3>'
+        '<p style="color:#bbb;background:#fff">faint</p></body></html>'
+    )
+    found = " ".join(axe_violations(axe, bad.as_uri()))
+    assert "image-alt" in found and "html-has-lang" in found and "color-contrast" in found
+
+
+@pytest.mark.parametrize("fixture,meeting", MINUTES)
+def test_pdf_is_tagged_titled_bookmarked_and_embeds_its_fonts(request, fixture, meeting):
+    folder = request.getfixturevalue(fixture) / "reports" / meeting
+    data = json.loads((folder / "meeting.json").read_text(encoding="utf-8"))
+    items = [item["title"] for item in data["items"]]
+    assert pdf_problems(folder / "minutes.pdf", items, data["language"], Minutes(data).title) == []
+
+
+def test_pdf_check_finds_what_is_missing(tmp_path):
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    plain = tmp_path / "plain.pdf"
+    plain.write_bytes(buffer.getvalue())
+    assert pdf_problems(plain, ["Budget"], "sv", "Protokoll") == [
+        "not tagged: no structure tree",
+        "/Lang is None, not 'sv'",
+        "/Title is None, not 'Protokoll'",
+        "/DisplayDocTitle is not set: viewers show the file name",
+        "no bookmark for the item 'Budget'",
+    ]
+
+
+def test_check_a11y_command(archive):
+    run = minutebook("check", "--a11y", cwd=archive)
+    assert run.status == 0, run.out
+    assert run.out.splitlines()[-1] == "accessibility: 0 problems"
+
+
+def test_check_a11y_reports_an_unbuilt_meeting(project: Path):
+    run = minutebook("check", "--a11y", "params/umebra/2022-06-14.yaml", cwd=project)
+    assert run.status == 1
+    assert "reports/umebra/2022-06-14/: not built yet; run `minutebook build`" in run.out
