@@ -17,13 +17,13 @@ test: $(SETUP) lint
 	$(BIN)/pytest
 
 lint: $(SETUP)
-	$(BIN)/ruff check lib tests bench scripts
-	$(BIN)/ruff format --check lib tests bench scripts
+	$(BIN)/ruff check lib tests bench scripts notebooks
+	$(BIN)/ruff format --check lib tests bench scripts notebooks
 	$(BIN)/mypy
 
 format: $(SETUP)
-	$(BIN)/ruff format lib tests bench scripts
-	$(BIN)/ruff check --fix lib tests bench scripts
+	$(BIN)/ruff format lib tests bench scripts notebooks
+	$(BIN)/ruff check --fix lib tests bench scripts notebooks
 
 schema: $(SETUP)
 	$(BIN)/minutebook schema > meeting.schema.json

@@ -19,16 +19,16 @@ import pytest
 
 from conftest import EXAMPLE, REFERENCE, add_meeting, minutebook
 from minutebook.archive import fill_nav
-from minutebook.inputs import Inputs, Stamp, output_folder
+from minutebook.build import meeting_inputs
+from minutebook.inputs import Stamp, output_folder
+from minutebook.params import load_meeting
 from minutebook.paths import Project
 
 pytestmark = pytest.mark.e2e
 
 
 def digest_now(project: Project, meeting: Path) -> str:
-    stamp = Stamp.read(output_folder(project, meeting))
-    extra = tuple(project.root / p for p in stamp.extra) if stamp else ()
-    return Inputs(meeting, project.template_for(meeting.parent.name), extra).digest(project)
+    return meeting_inputs(meeting, project, load_meeting(meeting), pdf=True).digest(project)
 
 
 def assert_whole(project: Project, allowed: dict[Path, set[str]]) -> None:

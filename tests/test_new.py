@@ -66,7 +66,7 @@ def test_comments_and_key_order_survive(project):
         "Aktuellt Umebrå",
         "Övriga frågor",
     ]
-    assert "Brottsutveckling" not in text  # last meeting's notes are not carried
+    assert "I hela regionen har anmälda brott" not in text  # last notes are not carried
 
 
 def test_swedish_follow_up_title(project):

@@ -147,6 +147,24 @@ def _stamp(folder: Path, digest: str | None, extra: list[str], **more: object) -
     (folder / STAMP).write_bytes(stamp.dumps())
 
 
+def meeting_inputs(
+    path: Path,
+    project: Project,
+    meeting: Meeting,
+    pdf: bool,
+    numbering: list[Path] | None = None,
+) -> Inputs:
+    """Everything the outputs of the meeting in ``path`` depend on.
+
+    ``numbering``: the earlier meetings its § numbers depend on, when already known.
+    """
+    if numbering is None:
+        _, numbering = paragraph_start(path, meeting)
+    data = [path.parent / file for file in meeting.data.values()]
+    attached = [f for _, f in _attached_files(meeting, path.parent)]
+    return Inputs(path, project.template_for(meeting.series), (*numbering, *data, *attached), pdf)
+
+
 def build_meeting(
     path: Path, project: Project, printer: Printer | None, *, timeout: int = DEFAULT_TIMEOUT
 ) -> Built:
@@ -178,14 +196,15 @@ def build_meeting(
             "nor notebooks/default.ipynb exists"
         )
     start, numbering = paragraph_start(path, meeting)
+    # Hashed before the run: an input edited during the build makes the stamp stale, not wrong.
+    inputs = meeting_inputs(path, project, meeting, printer is not None, numbering=numbering)
+    digest = inputs.digest(project)
     if meeting.kind == "protocol":
         meeting = meeting.model_copy(update={"first_paragraph": start})
     redacted = redact.public(meeting)
     internal = redacted is not meeting
-    named = [f for _, f in _attached_files(meeting, path.parent)]
-    # Hashed before the run: an input edited during the build makes the stamp stale, not wrong.
-    inputs = Inputs(path, template, (*numbering, *named), pdf=printer is not None)
-    digest = inputs.digest(project)
+    data = [path.parent / file for file in meeting.data.values()]
+    named = [*data, *(f for _, f in _attached_files(meeting, path.parent))]
     date = meeting.date.isoformat()
     versions = [_Version(redacted, project.meeting_dir(meeting.series, date), internal=False)]
     if internal:
@@ -213,7 +232,7 @@ def build_meeting(
         numbered = [project.relative(p) for p in numbering] if meeting.kind == "protocol" else None
         if internal:
             _stamp(folders[0], complete, [project.relative(p) for p in (*numbering, *named)])
-        public_named = [f for _, f in _attached_files(redacted, path.parent)]
+        public_named = [*data, *(f for _, f in _attached_files(redacted, path.parent))]
         _stamp(
             folders[-1],
             complete,

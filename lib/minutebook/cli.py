@@ -106,6 +106,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.set_defaults(run=_check)
 
+    template = commands.add_parser("template", help="make a template for a series")
+    template_commands = template.add_subparsers(dest="action", required=True, metavar="ACTION")
+    template_new = template_commands.add_parser(
+        "new", help="copy the default template to notebooks/<series>.ipynb, ready to extend"
+    )
+    template_new.add_argument("series", help="the series, e.g. umebra")
+    template_new.set_defaults(run=_template_new)
+
     schema = commands.add_parser("schema", help="print the JSON Schema of a meeting file")
     schema.set_defaults(run=_schema)
     return parser
@@ -128,6 +136,16 @@ def _new(args: argparse.Namespace) -> int:
         f"wrote {project.relative(path)}: fill it in, then run "
         f"`minutebook check {project.relative(path)}`"
     )
+    return 0
+
+
+def _template_new(args: argparse.Namespace) -> int:
+    from .new import new_template
+    from .paths import Project
+
+    project = Project.find()
+    path = new_template(project, args.series)
+    print(f"wrote {project.relative(path)}: open it in JupyterLab (make lab) to add sections")
     return 0
 
 

@@ -96,6 +96,11 @@ LABELS: dict[str, dict[Language, str]] = {
         "en": "Internal – contains information that is not published",
     },
     "internal_tag": {"sv": "INTERNT", "en": "INTERNAL"},
+    # data sections
+    "total": {"sv": "Totalt", "en": "Total"},
+    "change": {"sv": "Förändring", "en": "Change"},
+    "bar_chart": {"sv": "Stapeldiagram", "en": "Bar chart"},
+    "and_": {"sv": "och", "en": "and"},
     "role.chair": {"sv": "Ordförande", "en": "Chair"},
     "role.vice_chair": {"sv": "Vice ordförande", "en": "Vice chair"},
     "role.secretary": {"sv": "Sekreterare", "en": "Secretary"},

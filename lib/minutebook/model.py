@@ -105,6 +105,20 @@ def _safe_href(href: str) -> str:
     return href
 
 
+def _data_file(path: str) -> str:
+    """Data files are CSV or Excel files inside the series folder."""
+    _safe_href(path)
+    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", path):
+        raise ValueError("must be a relative path to a file in the series folder")
+    if not path.lower().endswith((".csv", ".xlsx")):
+        raise ValueError("must be a .csv or .xlsx file")
+    return path
+
+
+DataName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_][A-Za-z0-9_-]*$")]
+DataPath = Annotated[Text, AfterValidator(_data_file)]
+
+
 class Attachment(_Strict):
     """A document attached to an item."""
 
@@ -180,6 +194,11 @@ class Meeting(_Strict):
     )
     kept_at: Text | None = Field(
         default=None, description="protocol only: where the signed protokoll is kept"
+    )
+    data: dict[DataName, DataPath] = Field(
+        default={},
+        description="data files for the template's own sections: name -> CSV or Excel file, "
+        "relative to the series folder",
     )
     source: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = Field(
         default=None, description="where the original is published"

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from . import labels
+from . import figures, labels
 from .markdown import escape, render
 
 __all__ = ["Fragment", "Minutes"]
@@ -99,6 +99,49 @@ class Minutes:
         """The document title: kind, date and body."""
         m = self.meeting
         return f"{self.kind} {self.date(m['date'])} – {m['body']}"
+
+    def number(self, value: Any, decimals: int | None = None) -> str:
+        """A number as the meeting's language writes it: ``12 345,6`` / ``12,345.6``."""
+        return figures.number(value, self.language, decimals)
+
+    def percent(self, value: Any, decimals: int = 1) -> str:
+        """A percentage: ``−10,9 %`` / ``−10.9%``."""
+        return figures.percent(value, self.language, decimals)
+
+    # -- data sections ----------------------------------------------------------------------
+
+    def has_data(self, name: str) -> bool:
+        """Whether the meeting names a data file called ``name`` (its ``data:`` key)."""
+        return name in (self.meeting.get("data") or {})
+
+    def data(self, name: str) -> Any:
+        """The meeting's data file ``name`` as a pandas DataFrame.
+
+        Paths in ``data:`` are relative to the series folder, wherever the kernel runs.
+        """
+        from .paths import find_root
+
+        files = self.meeting.get("data") or {}
+        if name not in files:
+            known = ", ".join(sorted(files)) or "none"
+            raise KeyError(f"the meeting names no data file {name!r} (it names: {known})")
+        folder = find_root() / "params" / self.meeting["series"]
+        return figures.read_data(folder, files[name])
+
+    def table(self, frame: Any, caption: str, **options: Any) -> Fragment:
+        """An accessible table of a DataFrame, its numbers in the meeting's language.
+
+        It has a caption and header cells; ``options`` are ``row_headers`` and ``formats``
+        (see :func:`minutebook.figures.table_html`).
+        """
+        return Fragment(
+            figures.table_html(frame, caption, self.language, **options),
+            f"{caption}\n{frame.to_string(index=False)}",
+        )
+
+    def chart(self, fig: Any, alt: str) -> Fragment:
+        """A matplotlib figure as an inline SVG described by ``alt`` (it prints sharp)."""
+        return Fragment(figures.chart_svg(fig, alt), alt)
 
     # -- pieces -------------------------------------------------------------------------
 

@@ -173,3 +173,36 @@ def new_meeting(project: Project, series: str, date: dt.date | None = None) -> P
     with target.open("x", encoding="utf-8") as f:  # "x": never over a file made meanwhile
         f.write(text)
     return target
+
+
+def new_template(project: Project, series: str) -> Path:
+    """Copy the default template to ``notebooks/<series>.ipynb``, ready to extend.
+
+    Its ``parameters`` cell names the series' latest meeting, so that running it by hand in
+    JupyterLab shows that meeting.
+
+    Raises:
+        MinutebookError: a bad series name, no default template, or the file exists.
+    """
+    import nbformat
+
+    if not re.match(SLUG, series):
+        raise MinutebookError(
+            f"{series!r} is not a series name: use lowercase letters, digits and hyphens"
+        )
+    source = project.notebooks / "default.ipynb"
+    target = project.notebooks / f"{series}.ipynb"
+    if target.exists():
+        raise MinutebookError(f"{project.relative(target)} exists already; it is left as it is")
+    if not source.is_file():
+        raise MinutebookError(f"{project.relative(source)} is missing: nothing to copy")
+    nb = nbformat.read(source, as_version=4)  # type: ignore[no-untyped-call]
+    latest = latest_meeting(project, series)
+    for cell in nb.cells:
+        if "parameters" in cell.metadata.get("tags", []) and latest is not None:
+            cell.source = re.sub(
+                r'meeting = "[^"]*"', f'meeting = "{project.relative(latest)}"', cell.source
+            )
+    with target.open("x", encoding="utf-8") as f:
+        nbformat.write(nb, f)  # type: ignore[no-untyped-call]
+    return target

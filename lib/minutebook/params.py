@@ -246,23 +246,27 @@ def attachment_path(series_folder: Path, href: str) -> Path | None:
 def _check_attachments(
     path: Path, meeting: Meeting, positions: dict[Loc, tuple[int, int]], file: str
 ) -> list[Problem]:
-    """Attached files must exist inside the series folder, symbolic links included."""
+    """Attached and data files must exist inside the series folder, symbolic links included."""
     problems = []
     folder = path.resolve().parent
-    for i, item in enumerate(meeting.items):
-        for j, attachment in enumerate(item.attachments):
-            target = attachment_path(folder, attachment.href)
-            if target is None:
-                continue
-            loc: Loc = ("items", i, "attachments", j, "href")
-            message = ""
-            if not target.resolve().is_relative_to(folder):
-                message = "links outside the series folder (through a symbolic link)"
-            elif not target.is_file():
-                message = f"no file {attachment.href!r} in {path.parent.name}/"
-            if message:
-                line, col = positions.get(loc, (1, 1))
-                problems.append(Problem(line, col, field_path(loc), message, file))
+    named: list[tuple[Loc, str]] = [
+        (("items", i, "attachments", j, "href"), attachment.href)
+        for i, item in enumerate(meeting.items)
+        for j, attachment in enumerate(item.attachments)
+    ]
+    named += [(("data", name), file) for name, file in meeting.data.items()]
+    for loc, href in named:
+        target = attachment_path(folder, href)
+        if target is None:
+            continue
+        message = ""
+        if not target.resolve().is_relative_to(folder):
+            message = "links outside the series folder (through a symbolic link)"
+        elif not target.is_file():
+            message = f"no file {href!r} in {path.parent.name}/"
+        if message:
+            line, col = positions.get(loc, (1, 1))
+            problems.append(Problem(line, col, field_path(loc), message, file))
     return problems
 
 
