@@ -25,7 +25,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import MeetingFileError, Problem
-from .model import Meeting
+from .model import SLUG, Meeting
 
 MAX_BYTES = 1024 * 1024
 MAX_NODES = 50_000
@@ -64,7 +64,11 @@ class _Reader:
             return self._mapping(node, loc)
         if isinstance(node, SequenceNode):
             return [self.read(child, (*loc, i)) for i, child in enumerate(node.value)]
-        return self._scalars.construct_object(node)
+        try:
+            return self._scalars.construct_object(node)
+        except ValueError as error:  # a timestamp that is no date: 2024-13-12
+            self.problem(node, loc, f"{node.value!r} is not a valid date: {error}")
+            return None
 
     def _mapping(self, node: MappingNode, loc: Loc) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -221,7 +225,8 @@ def _check_location(
         )
         problems.append(Problem(line, col, "date", message, file))
     folder = path.resolve().parent.name
-    if isinstance(series, str) and folder != series:
+    # (a series that is no slug at all is reported by the model)
+    if isinstance(series, str) and re.match(SLUG, series) and folder != series:
         line, col = positions[("series",)]
         problems.append(
             Problem(
@@ -353,6 +358,8 @@ def _walk(loc: tuple[Any, ...]) -> tuple[Loc, type[BaseModel] | None]:
         tp = _unwrap(tp)
         if isinstance(part, int) and get_origin(tp) is list:
             tp = get_args(tp)[0]
+        elif isinstance(part, str) and get_origin(tp) is dict and part != "[key]":
+            tp = get_args(tp)[1]
         elif isinstance(part, str) and isinstance(tp, type) and issubclass(tp, BaseModel):
             owner = tp
             if part not in tp.model_fields:

@@ -1,0 +1,225 @@
+"""Hostile and broken meeting files: each gets its exact lines, exit status 2, nothing
+written, and an answer within a second. Each file in tests/adversarial/ is named for what it
+tries; the line or lines it must produce are below (after ``params/council/2024-03-12.yaml:``).
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import minutebook
+from minutebook.errors import MeetingFileError
+from minutebook.params import load_meeting
+
+HERE = Path(__file__).resolve().parent / "adversarial"
+NAME = "params/council/2024-03-12.yaml"
+
+CASES: dict[str, list[str]] = {
+    "alias-bomb.yaml": [
+        "1:34: more than 50000 values (anchors and aliases expanded)",
+    ],
+    "attachment-javascript.yaml": [
+        "7:30: items[0].attachments[0].href: must be an https:// URL or a relative path",
+    ],
+    "attachment-traversal.yaml": [
+        "7:31: items[0].attachments[0].href: a relative path must stay inside the series folder",
+    ],
+    "bad-date-month.yaml": [
+        "3:7: date: '2024-13-12' is not a valid date: month must be in 1..12",
+    ],
+    "bad-date-text.yaml": [
+        "3:7: date: expected a date like 2022-06-14, got the text 'next tuesday'",
+    ],
+    "bad-kind.yaml": [
+        "3:7: kind: expected one of 'notes' or 'protocol', got the text 'minutes'",
+    ],
+    "bad-role.yaml": [
+        "7:23: participants[0].role: expected one of 'chair', 'vice_chair', 'secretary', 'adjuster', 'member', 'deputy', 'officer' or 'guest', got the text 'king'",
+    ],
+    "bad-time.yaml": [
+        "6:15: time.start: expected a time like \"13:00\", got the text '25:00'",
+    ],
+    "custom-tag.yaml": [
+        "6:12: items[0].notes: the tag !include is not allowed",
+    ],
+    "data-absolute.yaml": [
+        "6:11: data.x: a relative path must stay inside the series folder",
+    ],
+    "date-not-file-name.yaml": [
+        "3:7: date: 2024-03-13 does not match the file name '2024-03-12.yaml'; rename the file 2024-03-13.yaml",
+    ],
+    "date-with-time.yaml": [
+        "3:7: date: expected a date like 2022-06-14 (without a time), got the text '2024-03-12 18:00'",
+    ],
+    "duplicate-key-in-item.yaml": [
+        "6:5: items[0].title: duplicate key (first at line 5)",
+    ],
+    "duplicate-key.yaml": [
+        "6:1: body: duplicate key (first at line 2)",
+    ],
+    "empty.yaml": [
+        "1:1: expected a mapping of meeting keys (series, body, …), got an empty file",
+    ],
+    "item-is-text.yaml": [
+        "5:5: items[0]: expected a mapping (key: value), got the text 'Opening'",
+    ],
+    "list-at-top.yaml": [
+        "1:1: expected a mapping of meeting keys (series, body, …), got a list",
+    ],
+    "merge-key.yaml": [
+        "1:1: base: unknown key (known keys: adjusted_on, adjusters, body, corrections, data, date, first_paragraph, items, kept_at, kind, language, organisation, participants, place, posted_on, recorded_by, series, source, status, time)",
+        "6:5: items[0]: keys must be plain words (no merge keys << or lists)",
+        "6:5: items[0].title: required key is missing",
+    ],
+    "missing-required.yaml": [
+        "1:1: body: required key is missing",
+        "1:1: items: required key is missing",
+    ],
+    "multiple-documents.yaml": [
+        "6:1: YAML syntax error: expected a single document in the stream but found another document",
+    ],
+    "negative-paragraph.yaml": [
+        "5:18: first_paragraph: must be at least 1",
+    ],
+    "no-items.yaml": [
+        "4:8: items: needs at least one entry",
+    ],
+    "not-utf8.yaml": [
+        "5:12: not UTF-8 text; save the file as UTF-8",
+    ],
+    "only-comment.yaml": [
+        "1:1: expected a mapping of meeting keys (series, body, …), got an empty file",
+    ],
+    "python-object-tag.yaml": [
+        "6:12: items[0].notes: the tag !!python/object/apply:os.system is not allowed",
+    ],
+    "scalar-at-top.yaml": [
+        "1:1: expected a mapping of meeting keys (series, body, …), got the text 'just some text'",
+    ],
+    "series-bad-slug.yaml": [
+        "1:9: series: expected a short name of lowercase letters, digits and hyphens (like umebra), got the text '../../etc'",
+    ],
+    "series-not-folder.yaml": [
+        "1:9: series: 'board' does not match the folder 'council'; a meeting of 'board' belongs in params/board/",
+    ],
+    "syntax-bad-indent.yaml": [
+        "3:6: YAML syntax error: mapping values are not allowed here",
+    ],
+    "syntax-unclosed-flow.yaml": [
+        "7:1: YAML syntax error: while parsing a flow sequence expected ',' or ']', but got '<stream end>'",
+    ],
+    "tab-indent.yaml": [
+        "5:1: YAML syntax error: while scanning for the next token found character '\\t' that cannot start any token",
+    ],
+    "time-end-before-start.yaml": [
+        "6:7: time: end is before start",
+    ],
+    "time-sexagesimal.yaml": [
+        "6:15: time.start: expected a time like \"13:00\", got the text '13:00:00:00'",
+    ],
+    "unknown-key-item.yaml": [
+        "6:5: items[0].presenter: unknown key (did you mean 'presenters'?)",
+    ],
+    "unknown-key-participant.yaml": [
+        "7:17: participants[0].roll: unknown key (did you mean 'role'?)",
+    ],
+    "unknown-key-top.yaml": [
+        "6:1: titel: unknown key (did you mean 'time'?)",
+    ],
+    "wrong-type-body-number.yaml": [
+        "2:7: body: expected text, got a number",
+    ],
+    "wrong-type-items-mapping.yaml": [
+        "5:3: items: expected a list of agenda items, got a mapping",
+    ],
+    "wrong-type-present.yaml": [
+        "7:26: participants[0].present: expected true or false, got the text 'maybe'",
+    ],
+    "wrong-type-presenters.yaml": [
+        "6:17: items[0].presenters: expected a list of names, got a number",
+    ],
+    "wrong-type-title.yaml": [
+        "5:12: items[0].title: expected text, got a list",
+    ],
+}
+
+
+def test_there_are_enough_cases():
+    assert sorted(p.name for p in HERE.glob("*.yaml")) == sorted(CASES)
+    assert len(CASES) >= 30
+
+
+def place(root: Path, data: bytes) -> Path:
+    target = root / NAME
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    return target
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_file_gets_its_exact_lines_quickly(tmp_path, case):
+    path = place(tmp_path, (HERE / case).read_bytes())
+    started = time.perf_counter()
+    with pytest.raises(MeetingFileError) as caught:
+        load_meeting(path, NAME)
+    assert time.perf_counter() - started < 1.0
+    assert str(caught.value).splitlines() == [f"{NAME}:{line}" for line in CASES[case]]
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        "tab-indent.yaml",
+        "python-object-tag.yaml",
+        "alias-bomb.yaml",
+        "not-utf8.yaml",
+        "empty.yaml",
+        "series-bad-slug.yaml",
+    ],
+)
+def test_the_command_exits_2_without_a_traceback_and_writes_nothing(tmp_path, case):
+    place(tmp_path, (HERE / case).read_bytes())
+    run = minutebook("build", NAME, cwd=tmp_path)
+    assert run.status == 2
+    assert run.err.splitlines() == [f"{NAME}:{line}" for line in CASES[case]]
+    assert "Traceback" not in run.err + run.out
+    assert not (tmp_path / "reports").exists()
+
+
+def test_a_ten_megabyte_file(tmp_path):
+    path = place(tmp_path, b"series: council\nnotes: |\n" + b"  " + b"x" * (10 * 1024 * 1024))
+    started = time.perf_counter()
+    with pytest.raises(MeetingFileError) as caught:
+        load_meeting(path, NAME)
+    assert time.perf_counter() - started < 1.0
+    assert str(caught.value) == (
+        f"{NAME}:1:1: the file is larger than 1024 KiB; is it a meeting file?"
+    )
+
+
+def test_a_byte_order_mark_is_fine(tmp_path):
+    text = (HERE / "empty.yaml").read_bytes()  # nothing: then a valid meeting after a BOM
+    assert text == b""
+    path = place(
+        tmp_path, b"\xef\xbb\xbfseries: council\nbody: B\ndate: 2024-03-12\nitems: [{title: T}]\n"
+    )
+    assert load_meeting(path).body == "B"
+
+
+def test_a_symlinked_meeting_file_is_read_where_it_points(tmp_path):
+    """The folder that names the series is the link's, not the target's: a link cannot
+    publish a meeting as another series'."""
+    elsewhere = tmp_path / "elsewhere" / "board"
+    elsewhere.mkdir(parents=True)
+    real = elsewhere / "2024-03-12.yaml"
+    real.write_text("series: council\nbody: B\ndate: 2024-03-12\nitems: [{title: T}]\n")
+    link = tmp_path / NAME
+    link.parent.mkdir(parents=True)
+    link.symlink_to(real)
+    with pytest.raises(MeetingFileError, match="does not match the folder 'board'"):
+        load_meeting(link, NAME)
+    shutil.rmtree(tmp_path / "elsewhere")
