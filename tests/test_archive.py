@@ -65,6 +65,8 @@ def test_every_link_of_every_page_resolves_to_a_file(archive):
     checked = 0
     for page in pages:
         for href in hrefs(page):
+            if href == "data:,":  # the empty icon that spares a request for favicon.ico
+                continue
             parts = urlsplit(href)
             if parts.scheme in ("http", "https"):
                 assert page.name == "minutes.html"  # only the source link leaves the archive

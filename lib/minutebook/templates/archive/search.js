@@ -19,13 +19,19 @@ async function load() {
   return engines;
 }
 
+function plain(html) {
+  // An inert template: nothing in it runs or loads, and its spaces are kept.
+  const template = document.createElement("template");
+  template.innerHTML = html;
+  return template.content.textContent;
+}
+
 function excerpt(html) {
   // Pagefind marks the hits with <mark>; everything else becomes plain text.
   const p = document.createElement("p");
   html.split(/(<mark>.*?<\/mark>)/).forEach((part) => {
     const hit = part.startsWith("<mark>");
-    const text = new DOMParser().parseFromString(hit ? part.slice(6, -7) : part, "text/html")
-      .documentElement.textContent;
+    const text = plain(hit ? part.slice(6, -7) : part);
     if (hit) {
       const mark = document.createElement("mark");
       mark.textContent = text;
