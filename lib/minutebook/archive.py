@@ -26,6 +26,7 @@ from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
 from . import __version__, labels, publish
+from .errors import MinutebookError
 from .inputs import Stamp, code_fingerprint, output_folder
 from .paths import TEMPLATES_DIR, Project
 
@@ -329,6 +330,16 @@ def pages(entries: Sequence[Entry]) -> dict[str, bytes]:
 
 def update(project: Project, files: Sequence[Path], *, force: bool = False) -> bool:
     """Bring the archive up to date with what is published; False when it already was."""
+    try:
+        return _update(project, files, force)
+    except OSError as error:
+        raise MinutebookError(
+            f"cannot update the archive in {project.relative(project.reports)}/: "
+            f"{error.strerror or error}"
+        ) from None
+
+
+def _update(project: Project, files: Sequence[Path], force: bool) -> bool:
     from .search import build_index
 
     reports = project.reports

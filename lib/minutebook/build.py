@@ -9,10 +9,12 @@ batch builds and (on a redacted meeting) the public version.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import os
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -147,6 +149,16 @@ def _stamp(folder: Path, digest: str | None, extra: list[str], **more: object) -
     (folder / STAMP).write_bytes(stamp.dumps())
 
 
+@contextlib.contextmanager
+def _writing(project: Project, final: Path) -> Iterator[None]:
+    """A folder that cannot be written is the user's to fix: say which, no traceback."""
+    try:
+        yield
+    except OSError as error:
+        where = project.relative(final.parent)
+        raise MinutebookError(f"cannot write to {where}/: {error.strerror or error}") from None
+
+
 def meeting_inputs(
     path: Path,
     project: Project,
@@ -214,7 +226,8 @@ def build_meeting(
     missing: ChromiumNotFound | None = None
     try:
         for version in versions:
-            folder = publish.staging(version.final)
+            with _writing(project, version.final):
+                folder = publish.staging(version.final)
             folders.append(folder)
             missing = (
                 _make(
@@ -241,7 +254,8 @@ def build_meeting(
             numbering=numbered,
         )
         for version, folder in zip(versions, folders, strict=True):
-            publish.publish(folder, version.final)
+            with _writing(project, version.final):
+                publish.publish(folder, version.final)
     except BaseException:
         for folder in folders:
             publish.discard(folder)
