@@ -29,8 +29,7 @@ schema: $(SETUP)
 	$(BIN)/minutebook schema > meeting.schema.json
 
 bench: $(SETUP)
-	$(BIN)/python bench/single.py
-	$(BIN)/python bench/batch.py 40
+	$(BIN)/python bench/run.py
 
 screenshots: report
 	@command -v pdftoppm >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq poppler-utils >/dev/null; } || true

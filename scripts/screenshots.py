@@ -6,7 +6,6 @@ Chromium), and page 1 of their PDF (pdftoppm, from Debian's poppler-utils).
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -15,7 +14,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from minutebook.browser import QUIET_ARGS, find_chromium
+from minutebook.browser import launch
 
 ROOT = Path(__file__).resolve().parents[1]
 MINUTES = ROOT / "reports/umebra/2022-06-14"
@@ -29,11 +28,7 @@ def main() -> int:
         return 1
     OUT.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=find_chromium(None, playwright.chromium.executable_path),
-            args=QUIET_ARGS,
-            chromium_sandbox=os.geteuid() != 0,
-        )
+        browser = launch(playwright)
         for name, width, height in (("desktop", 1280, 1100), ("phone", 390, 1400)):
             page = browser.new_page(viewport={"width": width, "height": height})
             page.goto((MINUTES / "minutes.html").as_uri())

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from urllib.parse import urljoin
 
 import pytest
 
-from minutebook.browser import QUIET_ARGS, find_chromium
+from minutebook.browser import launch
 
 pytestmark = pytest.mark.e2e
 
@@ -17,11 +16,7 @@ def page(server: str):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=find_chromium(None, playwright.chromium.executable_path),
-            args=QUIET_ARGS,
-            chromium_sandbox=os.geteuid() != 0,
-        )
+        browser = launch(playwright)
         context = browser.new_context(base_url=server)
         page = context.new_page()
         failed: list[str] = []

@@ -5,7 +5,6 @@ from elsewhere, and what was typed must be shown as the text it is."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import make_project, minutebook
-from minutebook.browser import QUIET_ARGS, find_chromium
+from minutebook.browser import launch
 
 pytestmark = pytest.mark.e2e
 
@@ -99,11 +98,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=find_chromium(None, playwright.chromium.executable_path),
-            args=QUIET_ARGS,
-            chromium_sandbox=os.geteuid() != 0,
-        )
+        chromium = launch(playwright)
         yield chromium
         chromium.close()
 

@@ -10,7 +10,6 @@ every font embedded.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from importlib import resources
@@ -29,14 +28,10 @@ def browser_page() -> Iterator[Any]:
     """A page of a headless Chromium (the one the PDFs are printed with) to check in."""
     from playwright.sync_api import sync_playwright
 
-    from .browser import QUIET_ARGS, find_chromium
+    from .browser import launch
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=find_chromium(None, playwright.chromium.executable_path),
-            args=QUIET_ARGS,
-            chromium_sandbox=hasattr(os, "geteuid") and os.geteuid() != 0,
-        )
+        browser = launch(playwright)
         try:
             # axe runs as a script: let it past the pages' own Content-Security-Policy
             context = browser.new_context(bypass_csp=True)

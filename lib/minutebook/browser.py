@@ -85,6 +85,20 @@ def find_chromium(configured: str | None, playwright_path: str | None) -> str:
     raise ChromiumNotFound("Chromium not found: " + HOW_TO_GET_ONE)
 
 
+def sandboxed() -> bool:
+    """Whether Chromium keeps its sandbox: always, except as root, where it cannot start."""
+    return hasattr(os, "geteuid") and os.geteuid() != 0
+
+
+def launch(playwright: Any) -> Any:
+    """A headless Chromium from a synchronous Playwright, for checks and pictures."""
+    return playwright.chromium.launch(
+        executable_path=find_chromium(None, playwright.chromium.executable_path),
+        args=QUIET_ARGS,
+        chromium_sandbox=sandboxed(),
+    )
+
+
 def footer_template(setup: PageSetup) -> str:
     """Chromium's footer: body and date on the left, "Sida X av Y" on the right."""
     page_of = escape(setup.page_of).format(
@@ -139,8 +153,7 @@ class Printer:
             browser = await playwright.chromium.launch(
                 executable_path=self.executable,
                 args=QUIET_ARGS,
-                # The sandbox cannot start as root; everywhere else keep it.
-                chromium_sandbox=hasattr(os, "geteuid") and os.geteuid() != 0,
+                chromium_sandbox=sandboxed(),
                 handle_sigint=False,
                 handle_sigterm=False,
                 handle_sighup=False,

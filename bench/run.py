@@ -1,0 +1,146 @@
+"""`make bench`: every figure side by side in one run, as one table.
+
+Rows: a single meeting built cold, against the plain chain (papermill CLI → nbconvert CLI →
+Chromium's print); a batch of 40 meetings per meeting, against the same chain; a rebuild of
+those 40 with nothing changed; the reference meeting's HTML against nbconvert's default
+(lab) template; and printing a PDF with a browser that is already running.
+
+Usage: python bench/run.py [BATCH] [REPEAT]   (defaults: 40 meetings, 3 runs)
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from batch import generate
+from single import BIN, MEETING, fresh_project, minutebook, plain_chain, timed
+
+
+def html_sizes() -> tuple[int, int]:
+    """The reference minutes: ours, and nbconvert's lab template without input."""
+    project = fresh_project()
+    try:
+        timed([[str(BIN / "minutebook"), "build", "--no-pdf", MEETING]], project)
+        folder = project / "reports/umebra/2022-06-14"
+        subprocess.run(
+            [
+                str(BIN / "jupyter"),
+                "nbconvert",
+                "--to",
+                "html",
+                "--no-input",
+                "--output",
+                "lab.html",
+                str(folder / "minutes.ipynb"),
+            ],
+            check=True,
+            capture_output=True,
+        )
+        return (folder / "minutes.html").stat().st_size, (folder / "lab.html").stat().st_size
+    finally:
+        shutil.rmtree(project)
+
+
+def warm_pdf(prints: int = 10) -> float:
+    """Seconds per PDF once the browser runs (the reference minutes, printed again)."""
+    import nbformat
+
+    from minutebook.browser import Printer
+    from minutebook.render import page_setup, render_html
+
+    project = fresh_project()
+    try:
+        timed([[str(BIN / "minutebook"), "build", "--no-pdf", MEETING]], project)
+        nb = nbformat.read(project / "reports/umebra/2022-06-14/minutes.ipynb", as_version=4)
+        html, setup = render_html(nb), page_setup(nb)
+        with Printer() as printer:
+            printer.pdf(html, setup)  # the first one starts the browser
+            started = time.perf_counter()
+            for _ in range(prints):
+                printer.pdf(html, setup)
+            return (time.perf_counter() - started) / prints
+    finally:
+        shutil.rmtree(project)
+
+
+def main() -> None:
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 40
+    repeat = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+    ours, plain = [], []
+    for _ in range(repeat):  # alternating, so that both see the same machine
+        for runner, times in ((minutebook, ours), (plain_chain, plain)):
+            project = fresh_project()
+            try:
+                times.append(runner(project))
+            finally:
+                shutil.rmtree(project)
+    single, chain = statistics.median(ours), statistics.median(plain)
+
+    project = fresh_project()
+    try:
+        generate(project, count)
+        full = timed([[str(BIN / "minutebook"), "build", "--force"]], project)
+        noop = timed([[str(BIN / "minutebook"), "build"]], project)
+    finally:
+        shutil.rmtree(project)
+    ours_html, lab_html = html_sizes()
+    pdf = warm_pdf()
+
+    rows = [
+        (
+            "single meeting, cold",
+            f"{single:.2f} s",
+            f"{chain:.2f} s",
+            f"{single / chain:.2f}",
+            "≤ 0.50",
+        ),
+        (
+            f"batch of {count}, per meeting",
+            f"{full / count:.2f} s",
+            f"{chain:.2f} s",
+            f"{full / count / chain:.2f}",
+            "≤ 1.00 s",
+        ),
+        (f"no-op rebuild of {count}", f"{noop:.2f} s", "", "", "< 1.00 s"),
+        (
+            "HTML of the reference meeting",
+            f"{ours_html / 1024:.1f} KB",
+            f"{lab_html / 1024:.1f} KB",
+            f"{ours_html / lab_html:.2f}",
+            "≤ 60 KB",
+        ),
+        ("PDF per meeting, warm browser", f"{pdf:.2f} s", "", "", ""),
+    ]
+    head = ("measure", "minutebook", "plain chain / lab", "ratio", "target")
+    widths = [max(len(str(r[i])) for r in (head, *rows)) for i in range(5)]
+    cpu = (
+        next(
+            (
+                line.split(":", 1)[1].strip()
+                for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")
+            ),
+            platform.processor(),
+        )
+        if Path("/proc/cpuinfo").exists()
+        else platform.processor()
+    )
+    print(
+        f"machine: {cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}; medians of {repeat} runs"
+    )
+    for row in (head, tuple("-" * w for w in widths), *rows):
+        print(" | ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)))
+
+
+if __name__ == "__main__":
+    main()
