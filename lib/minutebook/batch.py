@@ -150,9 +150,7 @@ def build_many(
     from .build import build_meeting
 
     run = build or build_meeting
-    printer = Printer() if pdf else None
-    if printer:
-        printer.start()  # Chromium starts while the first kernels run
+    printer = Printer() if pdf else None  # started by the first meeting that is valid
     # nbconvert and its template take half a second to load: do it while they start, too.
     threading.Thread(target=_warm_up, name="minutebook-warm-up", daemon=True).start()
     progress = progress or Progress(project)

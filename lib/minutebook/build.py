@@ -201,6 +201,8 @@ def build_meeting(
     """
     file = project.relative(path)
     meeting = load_meeting(path, file)
+    if printer is not None:
+        printer.start()  # Chromium starts while the kernel runs (once per run)
     template = project.template_for(meeting.series)
     if not template.is_file():
         raise MinutebookError(
