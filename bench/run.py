@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from batch import generate
-from single import BIN, MEETING, fresh_project, minutebook, plain_chain, timed
+from single import BIN, MEETING, compare, fresh_project, timed
 
 
 def html_sizes() -> tuple[int, int]:
@@ -75,14 +75,7 @@ def warm_pdf(prints: int = 10) -> float:
 def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 40
     repeat = int(sys.argv[2]) if len(sys.argv) > 2 else 3
-    ours, plain = [], []
-    for _ in range(repeat):  # alternating, so that both see the same machine
-        for runner, times in ((minutebook, ours), (plain_chain, plain)):
-            project = fresh_project()
-            try:
-                times.append(runner(project))
-            finally:
-                shutil.rmtree(project)
+    ours, plain = compare(repeat)
     single, chain = statistics.median(ours), statistics.median(plain)
 
     project = fresh_project()

@@ -86,9 +86,10 @@ def plain_chain(project: Path) -> float:
     )
 
 
-def main() -> None:
-    repeat = int(sys.argv[1]) if len(sys.argv) > 1 else 3
-    ours, plain = [], []
+def compare(repeat: int) -> tuple[list[float], list[float]]:
+    """Both sides ``repeat`` times, alternating so that both see the same machine."""
+    ours: list[float] = []
+    plain: list[float] = []
     for _ in range(repeat):
         for runner, times in ((minutebook, ours), (plain_chain, plain)):
             project = fresh_project()
@@ -96,6 +97,12 @@ def main() -> None:
                 times.append(runner(project))
             finally:
                 shutil.rmtree(project)
+    return ours, plain
+
+
+def main() -> None:
+    repeat = int(sys.argv[1]) if len(sys.argv) > 1 else 3
+    ours, plain = compare(repeat)
     a, b = statistics.median(ours), statistics.median(plain)
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"

@@ -5,6 +5,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -100,12 +101,12 @@ def council(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_council(make_project(tmp_path_factory.mktemp("protocol")))
 
 
-@pytest.fixture(scope="session")
-def server(archive: Path) -> Iterator[str]:
-    """`minutebook serve` on the archive fixture; its base URL."""
+@contextmanager
+def serving(root: Path) -> Iterator[str]:
+    """`minutebook serve` in ``root`` while the block runs; its base URL."""
     process = subprocess.Popen(
         [sys.executable, "-m", "minutebook", "serve", "--port", "0"],
-        cwd=archive,
+        cwd=root,
         stdout=subprocess.PIPE,
         text=True,
     )
@@ -116,3 +117,10 @@ def server(archive: Path) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server(archive: Path) -> Iterator[str]:
+    """`minutebook serve` on the archive fixture; its base URL."""
+    with serving(archive) as base:
+        yield base

@@ -5,13 +5,11 @@ from elsewhere, and what was typed must be shown as the text it is."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import make_project, minutebook
+from conftest import make_project, minutebook, serving
 from minutebook.browser import launch
 
 pytestmark = pytest.mark.e2e
@@ -183,14 +181,7 @@ def test_the_pdf_prints_the_text_too(hostile):
 
 
 def test_search_results_stay_text(hostile, browser):
-    process = subprocess.Popen(
-        [sys.executable, "-m", "minutebook", "serve", "--port", "0"],
-        cwd=hostile,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        base = process.stdout.readline().split(" at ")[1].split()[0]
+    with serving(hostile) as base:
         page, seen = visit(browser, f"{base}search.html?q=payloadword", allowed=base)
         page.locator("#mb-results li").first.wait_for()
         hrefs = [a.get_attribute("href") for a in page.locator("#mb-results a").all()]
@@ -199,6 +190,3 @@ def test_search_results_stay_text(hostile, browser):
         page.wait_for_timeout(300)
         assert seen == []
         page.close()
-    finally:
-        process.terminate()
-        process.wait(timeout=10)

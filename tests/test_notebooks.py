@@ -35,24 +35,28 @@ def test_template_has_a_parameters_cell_with_a_literal_default(path):
     assert "meeting = " in code[0].source
 
 
-@pytest.mark.e2e
-def test_the_secretary_workbook_runs_headless(project, tmp_path):
+def run_workbook(project, out, serie: str, datum: str) -> list[str]:
+    """Run Sekreterare.ipynb headless for one meeting: the HTML each cell showed."""
     import papermill
 
-    out = tmp_path / "out.ipynb"
     papermill.execute_notebook(
         str(project / "notebooks/Sekreterare.ipynb"),
         str(out),
-        parameters={"serie": "example-board", "datum": "2024-03-12"},
+        parameters={"serie": serie, "datum": datum},
         cwd=str(project / "notebooks"),
         progress_bar=False,
     )
-    html = [
+    return [
         o.data["text/html"]
         for c in nbformat.read(out, as_version=4).cells
         for o in c.get("outputs", [])
         if "data" in o
     ]
+
+
+@pytest.mark.e2e
+def test_the_secretary_workbook_runs_headless(project, tmp_path):
+    html = run_workbook(project, tmp_path / "out.ipynb", "example-board", "2024-03-12")
     assert "example-board" in html[0] and "umebra" in html[0]
     assert "inga fel, inga varningar" in html[1]
     assert 'href="../reports/example-board/2024-03-12/minutes.html"' in html[2]
@@ -62,23 +66,8 @@ def test_the_secretary_workbook_runs_headless(project, tmp_path):
 
 @pytest.mark.e2e
 def test_the_secretary_workbook_shows_errors(project, tmp_path):
-    import papermill
-
     bad = project / "params/umebra/2022-06-14.yaml"
     bad.write_text(bad.read_text("utf-8").replace("kind: notes", "kind: minutes"), "utf-8")
-    out = tmp_path / "out.ipynb"
-    papermill.execute_notebook(
-        str(project / "notebooks/Sekreterare.ipynb"),
-        str(out),
-        parameters={"serie": "umebra", "datum": "2022-06-14"},
-        cwd=str(project / "notebooks"),
-        progress_bar=False,
-    )
-    html = [
-        o.data["text/html"]
-        for c in nbformat.read(out, as_version=4).cells
-        for o in c.get("outputs", [])
-        if "data" in o
-    ]
+    html = run_workbook(project, tmp_path / "out.ipynb", "umebra", "2022-06-14")
     assert "Fel att rätta" in html[1] and "kind: expected one of" in html[1]
     assert "Mötet kunde inte byggas" in html[2]
