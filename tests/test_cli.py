@@ -36,3 +36,15 @@ def test_every_bad_file_is_reported_and_the_status_says_so(project):
     assert "params/umebra/2022-06-15.yaml:1:1: body: required key is missing" in run.err
     assert "built params/example-board/2024-03-12.yaml" in run.out  # the good one still built
     assert "1 built, 0 up to date, 2 failed; archive updated" in run.out
+
+
+def test_serve_on_a_taken_port_says_so(archive):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        run = minutebook("serve", "--port", str(port), cwd=archive)
+    assert run.status == 1
+    assert run.err.startswith(f"cannot serve on 127.0.0.1:{port}: Address already in use")

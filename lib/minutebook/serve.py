@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from .errors import MinutebookError
+
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     extensions_map = {  # noqa: RUF012 - the base class declares it so
@@ -33,8 +35,17 @@ def make_server(folder: Path, host: str = "127.0.0.1", port: int = 8000) -> http
 
 
 def serve(folder: Path, host: str, port: int) -> None:
-    """Serve ``folder`` until interrupted."""
-    server = make_server(folder, host, port)
+    """Serve ``folder`` until interrupted.
+
+    Raises:
+        MinutebookError: the address cannot be used (a port taken, say).
+    """
+    try:
+        server = make_server(folder, host, port)
+    except OSError as error:
+        raise MinutebookError(
+            f"cannot serve on {host}:{port}: {error.strerror or error}; try another --port"
+        ) from None
     bound_host, bound_port = server.server_address[:2]
     print(f"Serving {folder} at http://{bound_host!s}:{bound_port}/ (Ctrl-C to stop)", flush=True)
     try:
