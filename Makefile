@@ -10,7 +10,8 @@ SETUP := $(VENV)/.setup-done
 report: $(SETUP)
 	@$(BIN)/minutebook build
 	@echo
-	@echo "Open the minutes:"
+	@echo "Open the archive: file://$(CURDIR)/reports/index.html"
+	@echo "or the minutes:"
 	@for f in reports/*/*/minutes.html; do echo "  file://$(CURDIR)/$$f"; done
 
 test: $(SETUP) lint
