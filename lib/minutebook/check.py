@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .errors import MeetingFileError, Problem
 from .model import Meeting
-from .params import Loc, field_path, load_meeting, read_yaml
+from .params import Loc, field_path, load_with_positions
 
 
 @dataclass
@@ -69,10 +69,9 @@ def check_file(path: Path, file: str) -> Checked:
     """Check one meeting file; ``file`` is its name in messages."""
     result = Checked(file)
     try:
-        meeting = load_meeting(path, file)
+        meeting, positions = load_with_positions(path, file)
     except MeetingFileError as error:
         result.errors = error.problems
         return result
-    _, positions, _ = read_yaml(path, file)
     result.warnings = warnings(meeting, positions, file)
     return result

@@ -178,6 +178,13 @@ def load_meeting(path: Path, file: str | None = None) -> Meeting:
         MeetingFileError: with one :class:`Problem` per problem found.
 
     """
+    return load_with_positions(path, file)[0]
+
+
+def load_with_positions(
+    path: Path, file: str | None = None
+) -> tuple[Meeting, dict[Loc, tuple[int, int]]]:
+    """Like :func:`load_meeting`, with the (line, column) of every value, for later checks."""
     name = file or str(path)
     data, positions, problems = read_yaml(path, name)
     if not isinstance(data, dict):
@@ -204,7 +211,7 @@ def load_meeting(path: Path, file: str | None = None) -> Meeting:
         problems += _check_attachments(path, meeting, positions, name)
     if problems or meeting is None:
         raise MeetingFileError(problems)
-    return meeting
+    return meeting, positions
 
 
 def _check_location(
