@@ -55,13 +55,13 @@ def warm_pdf(prints: int = 10) -> float:
     import nbformat
 
     from minutebook.browser import Printer
-    from minutebook.render import page_setup, render_html
+    from minutebook.render import render_html
 
     project = fresh_project()
     try:
         timed([[str(BIN / "minutebook"), "build", "--no-pdf", MEETING]], project)
         nb = nbformat.read(project / "reports/umebra/2022-06-14/minutes.ipynb", as_version=4)
-        html, setup = render_html(nb), page_setup(nb)
+        html, setup = render_html(nb)
         with Printer() as printer:
             printer.pdf(html, setup)  # the first one starts the browser
             started = time.perf_counter()

@@ -126,7 +126,7 @@ def test_run_by_hand_in_jupyterlab_shows_the_same_minutes(project, tmp_path):
         cwd=str(project / "notebooks"),
         progress_bar=False,
     )
-    by_hand = render_html(nbformat.read(out, as_version=4))
+    by_hand, _ = render_html(nbformat.read(out, as_version=4))
     assert minutebook("build", "--no-pdf", "params/umebra/2022-06-14.yaml", cwd=project).status == 0
     built = (project / "reports/umebra/2022-06-14/minutes.html").read_text(encoding="utf-8")
 

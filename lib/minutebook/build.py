@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import os
 import shutil
 from collections.abc import Iterator
@@ -22,7 +21,7 @@ from . import publish, redact
 from .browser import Printer
 from .errors import ChromiumNotFound, MinutebookError, TemplateError
 from .execute import DEFAULT_TIMEOUT, run_template
-from .inputs import STAMP, Inputs, Stamp
+from .inputs import STAMP, Inputs, Stamp, file_hash
 from .model import Attachment, Meeting
 from .params import attachment_path, load_meeting
 from .paths import Project
@@ -121,9 +120,9 @@ def _make(
 
         nb.metadata["minutebook"] = {"version": "internal"}
         nbformat.write(nb, folder / NOTEBOOK)  # type: ignore[no-untyped-call]
-    from .render import page_setup, render_html  # made ready by batch.build_many
+    from .render import render_html  # made ready by batch.build_many
 
-    html = render_html(nb)
+    html, setup = render_html(nb)
     (folder / HTML).write_text(html, encoding="utf-8")
     (folder / JSON).write_text(meeting.model_dump_json(indent=2), encoding="utf-8")
     for href, source in copies:
@@ -132,7 +131,7 @@ def _make(
         shutil.copyfile(source, target)
     if printer is not None:
         try:
-            (folder / PDF).write_bytes(printer.pdf(html, page_setup(nb)))
+            (folder / PDF).write_bytes(printer.pdf(html, setup))
         except ChromiumNotFound as error:
             return error
     return None
@@ -140,7 +139,7 @@ def _make(
 
 def _stamp(folder: Path, digest: str | None, extra: list[str], **more: object) -> None:
     files = {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        p.relative_to(folder).as_posix(): file_hash(p)
         for p in sorted(folder.rglob("*"))
         if p.is_file()
     }
@@ -217,8 +216,6 @@ def build_meeting(
         meeting = meeting.model_copy(update={"first_paragraph": start})
     redacted = redact.public(meeting)
     internal = redacted is not meeting
-    data = [path.parent / file for file in meeting.data.values()]
-    named = [*data, *(f for _, f in _attached_files(meeting, path.parent))]
     date = meeting.date.isoformat()
     versions = [_Version(redacted, project.meeting_dir(meeting.series, date), internal=False)]
     if internal:
@@ -245,13 +242,14 @@ def build_meeting(
             )
         complete = None if missing else digest
         numbered = [project.relative(p) for p in numbering] if meeting.kind == "protocol" else None
-        if internal:
-            _stamp(folders[0], complete, [project.relative(p) for p in (*numbering, *named)])
-        public_named = [*data, *(f for _, f in _attached_files(redacted, path.parent))]
+        if internal:  # every file the meeting names, confidential attachments too
+            _stamp(folders[0], complete, [project.relative(p) for p in inputs.extra])
+        # only what the public version shows: a confidential attachment's name stays out
+        public = meeting_inputs(path, project, redacted, inputs.pdf, numbering=numbering)
         _stamp(
             folders[-1],
             complete,
-            [project.relative(p) for p in (*numbering, *public_named)],
+            [project.relative(p) for p in public.extra],
             internal=internal,
             numbering=numbered,
         )

@@ -178,16 +178,16 @@ _lock = threading.Lock()
 _shared: list[MinutesHTMLExporter] = []
 
 
-def render_html(nb: Any) -> str:
-    """Render an executed notebook to the minutes page, from any thread.
+def render_html(nb: Any) -> tuple[str, PageSetup]:
+    """Render an executed notebook to the minutes page and its print setup, from any thread.
 
     One exporter serves the process, made once (its Jinja environment and template are the
     slow part) and used under a lock: an exporter registers filters on itself while it
     converts, and the conversion holds the GIL anyway.
     """
     with _lock:
-        html, _ = _exporter().from_notebook_node(nb)
-    return str(html)
+        html, resources = _exporter().from_notebook_node(nb)
+    return str(html), _setup(resources["minutebook"])
 
 
 def _exporter() -> MinutesHTMLExporter:
@@ -206,8 +206,3 @@ def warm_up() -> None:
 
 def _setup(info: dict[str, Any]) -> PageSetup:
     return PageSetup(info["title"], info["language"], info["footer"], info["page_of"])
-
-
-def page_setup(nb: Any) -> PageSetup:
-    """The PDF page setup for an executed notebook."""
-    return _setup(page_info(nb))
