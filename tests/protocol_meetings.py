@@ -3,7 +3,13 @@ with a confidential item and a withheld name, and markers in every field they re
 
 from __future__ import annotations
 
+import contextlib
+import gzip
+import re
+import zlib
 from pathlib import Path
+
+from pypdf import PdfReader
 
 from conftest import minutebook
 
@@ -108,3 +114,25 @@ def make_council(root: Path, build: bool = True) -> Path:
         run = minutebook("build", cwd=root)
         assert run.status == 0, run.err
     return root
+
+
+def pdf_text(path: Path) -> str:
+    return re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(path).pages))
+
+
+def published_bytes(root: Path) -> list[tuple[Path, bytes]]:
+    """Every byte under reports/, and the text inside compressed PDF and Pagefind files."""
+    out = []
+    for path in (root / "reports").rglob("*"):
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        out.append((path, data))
+        if path.suffix == ".pdf":
+            out.append((path, pdf_text(path).encode()))
+            for stream in re.findall(rb"stream\r?\n(.*?)endstream", data, re.S):
+                with contextlib.suppress(zlib.error):
+                    out.append((path, zlib.decompress(stream)))
+        with contextlib.suppress(OSError, EOFError):
+            out.append((path, gzip.decompress(data)))
+    return out

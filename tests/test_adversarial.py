@@ -20,7 +20,11 @@ NAME = "params/council/2024-03-12.yaml"
 
 CASES: dict[str, list[str]] = {
     "alias-bomb.yaml": [
-        "1:34: more than 50000 values (anchors and aliases expanded)",
+        "1:37: more than 10000 values (anchors and aliases expanded)",
+    ],
+    "alias-wrong-type.yaml": [  # the alias is where the value is used: both are reported
+        "2:7: body: expected text, got a list",
+        "4:8: place: expected text, got a list",
     ],
     "attachment-javascript.yaml": [
         "7:30: items[0].attachments[0].href: must be an https:// URL or a relative path",
@@ -43,6 +47,13 @@ CASES: dict[str, list[str]] = {
     "bad-time.yaml": [
         "6:15: time.start: expected a time like \"13:00\", got the text '25:00'",
     ],
+    "bool-tag-maybe.yaml": [
+        "5:12: items[0].title: 'maybe' is not a valid !!bool",
+    ],
+    "control-character.yaml": [
+        "5:12: items[0].title: contains the control character U+0007, which cannot be "
+        "published; remove it",
+    ],
     "custom-tag.yaml": [
         "6:12: items[0].notes: the tag !include is not allowed",
     ],
@@ -55,6 +66,9 @@ CASES: dict[str, list[str]] = {
     "date-with-time.yaml": [
         "3:7: date: expected a date like 2022-06-14 (without a time), got the text '2024-03-12 18:00'",
     ],
+    "deep-nesting.yaml": [
+        "5:69: nested more than 60 levels deep",
+    ],
     "duplicate-key-in-item.yaml": [
         "6:5: items[0].title: duplicate key (first at line 5)",
     ],
@@ -63,6 +77,9 @@ CASES: dict[str, list[str]] = {
     ],
     "empty.yaml": [
         "1:1: expected a mapping of meeting keys (series, body, …), got an empty file",
+    ],
+    "int-tag-text.yaml": [
+        "5:12: items[0].title: 'abc' is not a valid !!int",
     ],
     "item-is-text.yaml": [
         "5:5: items[0]: expected a mapping (key: value), got the text 'Opening'",
@@ -189,6 +206,39 @@ def test_a_ten_megabyte_file(tmp_path):
     assert str(caught.value) == (
         f"{NAME}:1:1: the file is larger than 1024 KiB; is it a meeting file?"
     )
+
+
+def test_a_megabyte_of_tiny_values_is_refused_while_reading(tmp_path):
+    """The size limit holds while the YAML is composed, not after it is all in memory."""
+    import tracemalloc
+
+    values = ", ".join(["1"] * 340_000)
+    path = place(
+        tmp_path, f"series: council\nbody: B\ndate: 2024-03-12\nitems: [{values}]\n".encode()
+    )
+    assert path.stat().st_size > 1_000_000
+    started = time.perf_counter()
+    with pytest.raises(MeetingFileError, match="more than 10000 values"):
+        load_meeting(path, NAME)
+    assert time.perf_counter() - started < 1.0
+    tracemalloc.start()  # (it slows the run: measured on its own)
+    with pytest.raises(MeetingFileError):
+        load_meeting(path, NAME)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 20 * 1024 * 1024  # the file's own text is 1 MB of it
+
+
+def test_check_reports_the_other_files_too(tmp_path):
+    place(tmp_path, (HERE / "deep-nesting.yaml").read_bytes())
+    good = tmp_path / "params/council/2024-03-19.yaml"
+    good.write_text("series: council\nbody: B\ndate: 2024-03-19\nitems: [{title: T}]\n")
+    run = minutebook("check", cwd=tmp_path)
+    assert run.status == 2 and "Traceback" not in run.out + run.err
+    assert run.out.splitlines() == [
+        f"{NAME}:5:69: nested more than 60 levels deep",
+        "2 checked: 1 valid, 1 with errors, 0 warnings",
+    ]
 
 
 def test_a_byte_order_mark_is_fine(tmp_path):

@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 from conftest import add_meeting, minutebook
+from minutebook.archive import collect, feed_xml
+from minutebook.paths import Project
 
 pytestmark = pytest.mark.e2e
 
@@ -177,3 +180,13 @@ def test_a_second_build_at_the_same_time_is_refused(project):
     finally:
         os.close(fd)
     assert run.status == 1 and "another minutebook build is running" in run.err
+
+
+def test_the_feed_cannot_be_written_ill_formed(archive):
+    """Validation refuses control characters; should one get past it, the feed's writer
+    refuses it too rather than publish a feed no reader can parse."""
+    entries = collect(Project(archive), Project(archive).meeting_files())
+    assert ET.fromstring(feed_xml(entries, "sv")).tag.endswith("feed")
+    bad = replace(entries[0], meeting={**entries[0].meeting, "body": "Styrelsen\x01"})
+    with pytest.raises(ValueError, match="XML compatible"):
+        feed_xml([bad], "sv")

@@ -207,14 +207,23 @@ def test_failing_template_keeps_last_good_output(project):
     assert run.err.splitlines()[0] == (
         "notebooks/umebra.ipynb: cell 5 (1 / 0) failed: ZeroDivisionError: division by zero"
     )
-    assert "reports/umebra/2022-06-14.failed.ipynb" in run.err
+    # kept for the analyst, never under reports/: its traceback names the machine's paths
+    assert "the failed notebook is kept in internal/umebra/2022-06-14.failed.ipynb" in run.err
     assert "Traceback" not in run.err
     assert (project / UMEBRA / "minutes.html").read_bytes() == good
-    failed = nbformat.read(project / "reports/umebra/2022-06-14.failed.ipynb", as_version=4)
+    failed_path = project / "internal/umebra/2022-06-14.failed.ipynb"
+    assert oct(failed_path.stat().st_mode & 0o777) == "0o600"
+    failed = nbformat.read(failed_path, as_version=4)
     assert any(
         o.get("ename") == "ZeroDivisionError" for c in failed.cells for o in c.get("outputs", [])
     )
     assert not list((project / "reports/umebra").glob(".*"))  # no staging left behind
+    assert not list((project / "reports").rglob("*.failed.ipynb"))
+    # a good build again removes it
+    nb.cells.pop(4)
+    nbformat.write(nb, template)
+    assert minutebook("build", "--no-pdf", REFERENCE, cwd=project).status == 0
+    assert not failed_path.exists()
 
 
 def test_without_chromium_the_html_is_still_written(project):

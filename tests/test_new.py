@@ -5,8 +5,9 @@ import datetime as dt
 import pytest
 
 from conftest import EXAMPLE, REFERENCE, minutebook
+from minutebook.check import check_file
 from minutebook.errors import MinutebookError
-from minutebook.new import SCHEMA_HINT, new_meeting
+from minutebook.new import SCHEMA_HINT, new_meeting, next_meeting_text
 from minutebook.params import load_meeting
 from minutebook.paths import Project
 
@@ -52,11 +53,13 @@ def test_comments_and_key_order_survive(project):
     path = new_meeting(Project(project), "umebra", dt.date(2022, 9, 20))
     text = path.read_text(encoding="utf-8")
     assert text.splitlines()[0] == f"# {SCHEMA_HINT}"
-    assert "# the source shows no date: an assumed one" in text
+    # an end-of-line comment spoke of the old value: it goes with it
+    assert "# the source shows no date: an assumed one" not in text
+    assert "date: 2022-09-20\n" in text
     assert 'recorded_by: Elin Lindqvist   # "Noterat av: Elin Lindqvist, Sekreterare"' in text
     keys = [line.split(":")[0] for line in text.splitlines() if line[:1].isalpha()]
     old_keys = [line.split(":")[0] for line in previous.splitlines() if line[:1].isalpha()]
-    assert keys == [k for k in old_keys if k != "source"]
+    assert keys == [k for k in old_keys if k not in ("source", "data")]
     assert 'time: {start: "13:00", end: "15:00"}' in text  # quoting and flow style kept
     meeting = load_meeting(path)
     assert meeting.source is None
@@ -119,3 +122,111 @@ def test_default_date_is_today(project):
     assert EXAMPLE in [
         f"params/example-board/{p.name}" for p in (project / "params/example-board").iterdir()
     ]
+
+
+PREVIOUS = """\
+# yaml-language-server: $schema=../../meeting.schema.json
+series: ks
+body: Kommunstyrelsen
+kind: protocol
+date: 2024-03-05
+status: final  # approved at the meeting of 2024-03-20
+participants:
+  - {name: Anna Ordf, role: chair}
+  - {name: Gus Gäst, role: guest}   # came once, for item 2
+  - name: Bo Ledamot
+    role: member
+    present: no
+# the adjusters of this meeting
+adjusters: [Bo Ledamot]
+adjusted_on: 2024-03-10
+# figures from the police, for the section on crime
+data:
+  brott: brott.csv
+recorded_by: Anna Ordf
+items:
+  - title: Budget
+    actions:
+      - task: |
+          Ring kommunen
+          och fråga om budgeten
+        owner: Anna Ordf
+        due: 2024-04-01
+      - {task: Klar sak, owner: Anna Ordf, due: 2024-04-01, done: yes}
+      - {task: Inte klar, owner: Bo Ledamot, due: 2024-04-01, done: no}
+  - title: Personalärende
+    confidential: "OSL 39:3"
+    actions:
+      - {task: Samtal med MARK-SECRET, owner: Anna Ordf, due: 2024-04-02}
+  - title: Ett öppet ärende
+    confidential: no
+    actions:
+      - {task: Öppen sak, owner: Anna Ordf, due: 2024-04-03}
+  # always last
+  - title: Övriga frågor
+    standing: yes
+    notes: Inga.
+kept_at: Kommunhuset
+"""
+
+
+def test_what_belongs_to_the_last_meeting_stays_with_it(tmp_path):
+    text = next_meeting_text(PREVIOUS, dt.date(2024, 4, 9))
+    for gone in (
+        "approved at the meeting",  # a comment on a value that changed
+        "Gus Gäst",  # a guest
+        "came once",
+        "adjusters",
+        "the adjusters of this meeting",  # a comment above a dropped key
+        "adjusted_on",
+        "data:",
+        "brott.csv",
+        "figures from the police",
+        "Klar sak",
+        "Inga.",
+    ):
+        assert gone not in text, gone
+    assert "status: draft\n" in text
+    assert "kept_at: Kommunhuset" in text
+    # a task of several lines stays a block
+    assert "      - task: |\n          Ring kommunen\n          och fråga om budgeten\n" in text
+    path = tmp_path / "params/ks/2024-04-09.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text(text, encoding="utf-8")
+    meeting = load_meeting(path)
+    assert meeting.participants[1].present  # reset, "present: no" gone
+    assert [(i.title, i.confidential) for i in meeting.items] == [
+        ("Uppföljning av åtgärder", False),
+        ("Uppföljning av åtgärder", "OSL 39:3"),
+        ("Övriga frågor", False),
+    ]
+    public, secret = meeting.items[0], meeting.items[1]
+    assert [a.task for a in public.actions] == [
+        "Ring kommunen\noch fråga om budgeten",
+        "Inte klar",  # done: no is not done
+        "Öppen sak",  # confidential: no is not confidential
+    ]
+    assert [a.task for a in secret.actions] == ["Samtal med MARK-SECRET"]
+    assert "  # always last\n  - title: Övriga frågor" in text
+    check = check_file(path, "params/ks/2024-04-09.yaml")
+    assert check.errors == []  # warnings at most: the carried actions are overdue
+    assert {w.message.split(" is ")[1] for w in check.warnings} == {
+        "before the meeting (2024-04-09)"
+    }
+
+
+def test_with_one_standing_item_the_follow_up_comes_before_it():
+    text = next_meeting_text(
+        PREVIOUS.replace("    standing: yes\n", "    standing: true\n"), dt.date(2024, 4, 9)
+    )
+    titles = [line for line in text.splitlines() if line.startswith("  - title:")]
+    assert titles[-1] == "  - title: Övriga frågor"
+    opening = PREVIOUS.replace(
+        "items:\n", "items:\n  - title: Mötets öppnande\n    standing: true\n"
+    ).replace("    standing: yes\n", "")
+    titles = [
+        line
+        for line in next_meeting_text(opening, dt.date(2024, 4, 9)).splitlines()
+        if line.startswith("  - title:")
+    ]
+    assert titles[0] == "  - title: Mötets öppnande"  # it opened the meeting: it stays first

@@ -180,7 +180,7 @@ def test_alias_bomb(tmp_path):
         for p, c in zip("abcdefg", "bcdefgh", strict=True)
     )
     (line,) = problems(tmp_path, bomb)
-    assert "more than 50000 values (anchors and aliases expanded)" in line
+    assert "more than 10000 values (anchors and aliases expanded)" in line
 
 
 def test_empty_title(tmp_path):
@@ -221,4 +221,34 @@ def test_a_quoted_date_must_match_the_file_name_too(tmp_path):
     assert problems(tmp_path, GOOD.replace("date: 2024-03-12", 'date: "2024-03-13"')) == [
         "council/2024-03-12.yaml:3:7: date: 2024-03-13 does not match the file name "
         "'2024-03-12.yaml'; rename the file 2024-03-13.yaml"
+    ]
+
+
+def test_columns_count_characters_not_bytes(tmp_path):
+    assert problems(
+        tmp_path, GOOD.encode() + "  - title: åäö \xe5\n".encode()[:-3] + b"\xe5\n"
+    ) == ["council/2024-03-12.yaml:6:16: not UTF-8 text; save the file as UTF-8"]
+    assert problems(tmp_path, GOOD + "  - {title: Öl, bad: 1}\n") == [
+        "council/2024-03-12.yaml:6:17: items[1].bad: unknown key (known keys: actions, "
+        "attachments, confidential, decisions, notes, presenters, standing, title)"
+    ]
+
+
+def test_an_error_in_an_aliased_value_points_at_the_alias(tmp_path):
+    text = (
+        "series: council\nbody: &b Town council\ndate: 2024-03-12\n"
+        "items:\n  - title: *b\n    presenters: *b\n"
+    )
+    assert problems(tmp_path, text) == [
+        "council/2024-03-12.yaml:6:17: items[0].presenters: expected a list of names, got the "
+        "text 'Town council'"
+    ]
+
+
+def test_a_rename_that_would_overwrite_a_meeting_is_never_suggested(tmp_path):
+    (tmp_path / "council").mkdir()
+    (tmp_path / "council/2024-03-13.yaml").write_text(GOOD.replace("12", "13"), encoding="utf-8")
+    assert problems(tmp_path, GOOD.replace("date: 2024-03-12", "date: 2024-03-13")) == [
+        "council/2024-03-12.yaml:3:7: date: 2024-03-13 does not match the file name "
+        "'2024-03-12.yaml'; 2024-03-13.yaml is another meeting: correct the date"
     ]

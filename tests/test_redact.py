@@ -1,5 +1,14 @@
+"""The public version of a meeting: confidential items and withheld names, as people write
+them, taken out; where that cannot be done safely, the public version is refused."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
 from minutebook.model import Meeting
-from minutebook.redact import needs_redaction, public
+from minutebook.redact import Unsafe, needs_redaction, public, redact
 
 BASE = {
     "series": "s",
@@ -9,7 +18,7 @@ BASE = {
     "participants": [
         {"name": "Anna Hemlig", "role": "member", "publish_name": False},
         {"name": "Per Öppen", "role": "chair"},
-        {"name": "Eva Dold", "publish_name": False},
+        {"name": "Eva Dold", "publish_name": False, "organisation": "Fältgruppen"},
     ],
     "items": [
         {"title": "Open", "presenters": ["Anna Hemlig"], "notes": "Anna Hemlig and Eva Dold spoke"},
@@ -26,9 +35,19 @@ BASE = {
 }
 
 
+def meeting(notes: str = "", language: str = "sv", **more: object) -> Meeting:
+    data = {**BASE, "language": language, **more}
+    data["items"] = [{"title": "Punkt", "notes": notes}, *BASE["items"][1:]]
+    return Meeting.model_validate(data)
+
+
+def notes(text: str, language: str = "sv") -> str:
+    return public(meeting(text, language)).items[0].notes or ""
+
+
 def test_nothing_to_redact_returns_the_same_meeting():
-    meeting = Meeting.model_validate({**BASE, "participants": [], "items": [{"title": "x"}]})
-    assert not needs_redaction(meeting) and public(meeting) is meeting
+    plain = Meeting.model_validate({**BASE, "participants": [], "items": [{"title": "x"}]})
+    assert not needs_redaction(plain) and public(plain) is plain
 
 
 def test_confidential_items_keep_their_place_and_nothing_else():
@@ -41,11 +60,175 @@ def test_confidential_items_keep_their_place_and_nothing_else():
     assert "SECRET" not in out.model_dump_json()
 
 
-def test_withheld_names_become_role_or_notice_everywhere():
+def test_withheld_names_become_a_role_in_lists_and_words_in_sentences():
     out = public(Meeting.model_validate(BASE))
     dumped = out.model_dump_json()
-    assert "Anna Hemlig" not in dumped and "Eva Dold" not in dumped
+    assert "Anna" not in dumped and "Hemlig" not in dumped and "Dold" not in dumped
     assert out.recorded_by == "Ledamot"
     assert out.items[0].presenters == ["Ledamot"]
-    assert out.items[0].notes == "Ledamot and namn ej publicerat spoke"
+    assert out.items[0].notes == "En ledamot and en person spoke"
     assert "Per Öppen" in dumped
+
+
+@pytest.mark.parametrize(
+    ("written", "published"),
+    [
+        ("Enligt Anna Hemlig går det bra.", "Enligt en ledamot går det bra."),
+        ("Enligt ANNA HEMLIG går det bra.", "Enligt en ledamot går det bra."),
+        ("Enligt anna hemlig går det bra.", "Enligt en ledamot går det bra."),
+        ("Enligt Anna\u00a0Hemlig går det bra.", "Enligt en ledamot går det bra."),
+        ("Enligt Anna  \n  Hemlig går det bra.", "Enligt en ledamot går det bra."),
+        ("Enligt Anna\tHemlig går det bra.", "Enligt en ledamot går det bra."),
+        ("Enligt An\u00adna Hem\u200blig går det bra.", "Enligt en ledamot går det bra."),
+        ("Anna Hemligs förslag bifölls.", "En ledamots förslag bifölls."),
+        ("Förslaget var A. Hemligs.", "Förslaget var en ledamots."),
+        ("Enligt A. Hemlig går det bra.", "Enligt en ledamot går det bra."),
+        ("Enligt A Hemlig går det bra.", "Enligt en ledamot går det bra."),
+        ("Enligt Hemlig, Anna går det bra.", "Enligt en ledamot går det bra."),
+        ("Enligt Hemlig går det bra.", "Enligt en ledamot går det bra."),
+        ("Anna tyckte annorlunda.", "En ledamot tyckte annorlunda."),
+        ("Mötet höll med. Hemlig reserverade sig.", "Mötet höll med. En ledamot reserverade sig."),
+        ("- Anna Hemlig\n- Per Öppen", "- En ledamot\n- Per Öppen"),
+        (
+            "| Namn | Roll |\n|---|---|\n| Anna Hemlig | x |",
+            "| Namn | Roll |\n|---|---|\n| En ledamot | x |",
+        ),
+        ("[Anna Hemlig](https://example.org/a)", "[En ledamot](https://example.org/a)"),
+        ("Per Öppen och Eva Dold.", "Per Öppen och en person."),
+        (
+            "Hemligheten är annorlunda; hemlig blir det.",
+            "Hemligheten är annorlunda; hemlig blir det.",
+        ),
+    ],
+)
+def test_every_way_a_name_is_written(written, published):
+    assert notes(written) == published
+
+
+@pytest.mark.parametrize("form", ["NFC", "NFD"])
+def test_either_unicode_form(form):
+    data = {
+        **BASE,
+        "participants": [{"name": "Zoë Åström", "role": "member", "publish_name": False}],
+    }
+    data["items"] = [
+        {"title": "T", "notes": unicodedata.normalize(form, "Enligt Zoë Åström, och Åströms.")}
+    ]
+    out = public(Meeting.model_validate(data))
+    assert out.items[0].notes == "Enligt en ledamot, och en ledamots."
+
+
+def test_english_words_and_genitive():
+    assert notes("Anna Hemlig's report. Per Öppen thanked Anna.", "en") == (
+        "A member's report. Per Öppen thanked a member."
+    )
+    assert notes("Hemlig' notes were read.", "en") == "A member's notes were read."
+
+
+def test_a_name_part_written_in_lowercase_is_a_word():
+    data = {**BASE, "language": "en"}
+    data["participants"] = [{"name": "Will Smith", "role": "officer", "publish_name": False}]
+    data["items"] = [{"title": "T", "notes": "The board will decide. Will said so; so did SMITH."}]
+    out = public(Meeting.model_validate(data))
+    assert out.items[0].notes == "The board will decide. An officer said so; so did an officer."
+
+
+def test_everything_about_the_person_goes_with_the_name():
+    out = public(Meeting.model_validate(BASE))
+    eva = out.participants[2]
+    assert eva.name == "Namn ej publicerat" and eva.organisation is None
+    assert "Fältgruppen" not in out.model_dump_json()
+
+
+def test_every_text_field_is_rewritten_and_no_address():
+    data = {**BASE}
+    data["items"] = [
+        {
+            "title": "Anna Hemlig",
+            "decisions": [{"text": "att tacka Anna", "reservations": ["Anna Hemlig"]}],
+            "actions": [{"task": "Ring Hemlig", "owner": "anna hemlig"}],
+            "attachments": [{"title": "Annas brev", "href": "https://example.org/brev.pdf"}],
+        }
+    ]
+    data["corrections"] = [{"date": "2024-02-01", "text": "Anna Hemligs namn rättat"}]
+    data["place"] = "Hos Anna"
+    out = public(Meeting.model_validate(data))
+    assert "Anna" not in out.model_dump_json() and "Hemlig" not in out.model_dump_json()
+    item = out.items[0]
+    assert item.title == "En ledamot"
+    assert item.decisions[0].text == "att tacka en ledamot"
+    assert item.decisions[0].reservations == ["Ledamot"]
+    assert (item.actions[0].task, item.actions[0].owner) == ("Ring en ledamot", "Ledamot")
+    assert item.attachments[0].title == "En ledamots brev"
+    assert item.attachments[0].href == "https://example.org/brev.pdf"
+    assert out.corrections[0].text == "En ledamots namn rättat"
+
+
+@pytest.mark.parametrize(
+    ("where", "value", "expected"),
+    [
+        ("href", "anna-hemlig.pdf", "items[0].attachments[0].href"),
+        ("href", "https://example.org/Karin%20Ek/hemlig", "items[0].attachments[0].href"),
+        ("notes", "Se [brevet](https://example.org/hemlig.pdf).", "items[0].notes"),
+        ("notes", "Se <https://example.org/ANNA_HEMLIG>.", "items[0].notes"),
+        ("notes", "![bild](hemlig.png)", "items[0].notes"),
+        ("source", "https://example.org/hemlig", "source"),
+    ],
+)
+def test_a_withheld_name_in_an_address_refuses_the_public_version(where, value, expected):
+    data = {**BASE, "items": [{"title": "T"}]}
+    data["participants"] = [*BASE["participants"], {"name": "Karin Ek", "publish_name": False}]
+    if where == "href":
+        data["items"] = [{"title": "T", "attachments": [{"title": "Brev", "href": value}]}]
+    elif where == "notes":
+        data["items"] = [{"title": "T", "notes": value}]
+    else:
+        data[where] = value
+    with pytest.raises(Unsafe) as caught:
+        redact(Meeting.model_validate(data))
+    (refusal,) = caught.value.refusals
+    assert (
+        ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in refusal.loc).replace(".[", "[")
+        == expected
+    )
+    assert "contains the withheld name" in refusal.message
+
+
+def test_a_part_shared_with_a_published_name_refuses_rather_than_guesses():
+    data = {**BASE}
+    data["participants"] = [
+        {"name": "Karin Lindberg", "role": "member", "publish_name": False},
+        {"name": "Per Lindberg", "role": "chair"},
+    ]
+    data["items"] = [{"title": "T", "notes": "Per Lindberg och Karin Lindberg talade."}]
+    out = public(Meeting.model_validate(data))
+    assert out.items[0].notes == "Per Lindberg och en ledamot talade."
+    data["items"] = [{"title": "T", "notes": "Lindberg talade."}]
+    with pytest.raises(Unsafe) as caught:
+        redact(Meeting.model_validate(data))
+    (refusal,) = caught.value.refusals
+    assert refusal.loc == ("items", 0, "notes")
+    assert refusal.message == (
+        "'Lindberg' is part of a withheld name and of a published one; write the name in full"
+    )
+
+
+def test_a_data_file_with_a_withheld_name_refuses(tmp_path):
+    (tmp_path / "ok.csv").write_text("år,antal\n2023,4\n", encoding="utf-8")
+    (tmp_path / "named.csv").write_text("namn,antal\nAnna Hemlig,4\n", encoding="utf-8")
+    ok = Meeting.model_validate({**BASE, "data": {"ok": "ok.csv"}})
+    assert public(ok, tmp_path).data == {"ok": "ok.csv"}
+    named = Meeting.model_validate({**BASE, "data": {"named": "named.csv"}})
+    with pytest.raises(Unsafe) as caught:
+        redact(named, tmp_path)
+    assert caught.value.refusals[0].message == (
+        "the data file named.csv contains the withheld name 'Anna Hemlig'; "
+        "the template would publish it"
+    )
+
+
+def test_replacements_are_listed_for_check():
+    result = redact(meeting("Före. Anna Hemlig sa\natt Hemligs"))
+    found = [(r.loc, r.found, r.shown, r.offset) for r in result.replacements]
+    assert (("items", 0, "notes"), "Anna Hemlig", "En ledamot", 6) in found
+    assert (("items", 0, "notes"), "Hemligs", "en ledamots", 25) in found

@@ -17,22 +17,24 @@ import hashlib
 import json
 import os
 import re
+import shutil
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from html import escape
 from itertools import groupby
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape as xml_escape
 
 from . import __version__, labels, publish
 from .errors import MinutebookError
-from .inputs import Stamp, code_fingerprint, output_folder
+from .inputs import STAMP, Stamp, code_fingerprint, output_folder
+from .model import SLUG
 from .paths import TEMPLATES_DIR, Project
 
 ARCHIVE_STAMP = ".archive.json"
 NAV = re.compile(r"<!--mb-nav-->.*?<!--/mb-nav-->", re.S)
 FEED_SIZE = 20
+EPOCH = "1970-01-01T00:00:00+00:00"
 
 
 @dataclass(frozen=True)
@@ -258,37 +260,45 @@ def index_json(entries: Sequence[Entry]) -> bytes:
 
 
 def feed_xml(entries: Sequence[Entry], language: labels.Language) -> bytes:
-    """An Atom feed of the newest minutes (links relative to the feed, or to a base URL)."""
+    """An Atom feed of the newest minutes (links relative to the feed, or to a base URL).
+
+    Built as an lxml tree, which cannot be serialised ill-formed: a character XML cannot
+    carry is refused (``ValueError``) rather than published in a feed no reader can parse.
+    (feedgen, made for this, drops the ``rel`` and ``type`` of an entry's links.)
+    """
+    from lxml import etree
+
+    atom = "http://www.w3.org/2005/Atom"
+    lang = "{http://www.w3.org/XML/1998/namespace}lang"
     newest = sorted(entries, key=lambda e: (e.date, e.built), reverse=True)[:FEED_SIZE]
     base = os.environ.get("MINUTEBOOK_BASE_URL", "")
-    updated = max((e.built for e in newest if e.built), default="1970-01-01T00:00:00+00:00")
-    out = [
-        '<?xml version="1.0" encoding="utf-8"?>',
-        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{language}"'
-        + (f' xml:base="{xml_escape(base)}"' if base else "")
-        + ">",
-        f"<title>{xml_escape(labels.label('archive', language))}</title>",
-        "<id>urn:minutebook:archive</id>",
-        f"<updated>{updated}</updated>",
-        '<link rel="self" href="feed.xml"/>',
-        '<link rel="alternate" type="text/html" href="index.html"/>',
-        f'<generator version="{__version__}">minutebook</generator>',
-    ]
+
+    def add(parent: Any, tag: str, text: str | None = None, **attributes: str) -> Any:
+        element = etree.SubElement(parent, f"{{{atom}}}{tag}", attributes)
+        element.text = text
+        return element
+
+    feed = etree.Element(f"{{{atom}}}feed", {lang: language}, nsmap={None: atom})
+    if base:
+        feed.set("{http://www.w3.org/XML/1998/namespace}base", base)
+    add(feed, "title", labels.label("archive", language))
+    add(feed, "id", "urn:minutebook:archive")
+    add(feed, "updated", max((e.built for e in newest if e.built), default=EPOCH))
+    add(feed, "link", rel="self", href="feed.xml")
+    add(feed, "link", rel="alternate", type="text/html", href="index.html")
+    add(feed, "generator", "minutebook", version=__version__)
     for e in newest:
-        items = "; ".join(i["title"] for i in e.meeting.get("items", []))
-        out += [
-            "<entry>",
-            f"<title>{xml_escape(e.title)}</title>",
-            f"<id>urn:minutebook:{e.series}:{e.date}</id>",
-            f"<updated>{e.built or e.date + 'T00:00:00+00:00'}</updated>",
-            f'<link rel="alternate" type="text/html" href="{e.html}"/>',
-            *([f'<link rel="enclosure" type="application/pdf" href="{e.pdf}"/>'] if e.pdf else []),
-            f"<author><name>{xml_escape(e.meeting['body'])}</name></author>",
-            f'<summary xml:lang="{e.language}">{xml_escape(items)}</summary>',
-            "</entry>",
-        ]
-    out.append("</feed>")
-    return "\n".join(out).encode("utf-8")
+        entry = add(feed, "entry")
+        add(entry, "title", e.title)
+        add(entry, "id", f"urn:minutebook:{e.series}:{e.date}")
+        add(entry, "updated", e.built or f"{e.date}T00:00:00+00:00")
+        add(entry, "link", rel="alternate", type="text/html", href=e.html)
+        if e.pdf:
+            add(entry, "link", rel="enclosure", type="application/pdf", href=e.pdf)
+        add(add(entry, "author"), "name", e.meeting["body"])
+        summary = add(entry, "summary", "; ".join(i["title"] for i in e.meeting.get("items", [])))
+        summary.set(lang, e.language)
+    return bytes(etree.tostring(feed, xml_declaration=True, encoding="utf-8", pretty_print=True))
 
 
 def _css() -> str:
@@ -326,6 +336,41 @@ def pages(entries: Sequence[Entry]) -> dict[str, bytes]:
             s=s,
         )
     return {path: html.encode("utf-8") for path, html in out.items()}
+
+
+def withdraw(project: Project) -> list[Path]:
+    """Remove what was published for meeting files that no longer exist; what went.
+
+    Deleting (or renaming) a meeting file is how minutes published by mistake are taken
+    back: its folder goes from ``reports/`` and ``internal/`` (and so, with the next archive
+    update, from the index pages, ``index.json``, the feed and the search index), and a
+    series with no meetings left loses its page. Only folders a build made are touched:
+    those with a build stamp.
+    """
+    removed: list[Path] = []
+    for top in (project.reports, project.internal):
+        if not top.is_dir():
+            continue
+        for series in sorted(p for p in top.iterdir() if p.is_dir() and re.match(SLUG, p.name)):
+            params = project.params / series.name
+            for folder in sorted(p for p in series.iterdir() if (p / STAMP).is_file()):
+                if not (params / f"{folder.name}.yaml").exists():
+                    _remove(folder)
+                    removed.append(folder)
+            for failed in series.glob("*.failed.ipynb"):
+                if not (params / f"{failed.name.removesuffix('.failed.ipynb')}.yaml").exists():
+                    failed.unlink()
+            left = {p.name for p in series.iterdir()}
+            if left <= {"index.html"}:  # nothing but the page of a series that is gone
+                _remove(series)
+    return removed
+
+
+def _remove(folder: Path) -> None:
+    """Take a folder away at once (a rename), then delete it: readers never see half of it."""
+    aside = folder.with_name(f".{folder.name}.withdrawn.tmp")
+    os.rename(folder, aside)
+    shutil.rmtree(aside)
 
 
 def update(project: Project, files: Sequence[Path], *, force: bool = False) -> bool:

@@ -29,6 +29,14 @@ class Outcome:
     path: Path
     folder: Path | None = None  # published (also when the PDF is missing)
     error: MinutebookError | None = None
+    older_pdf: bool = False  # built without a PDF, the earlier one kept
+
+    @property
+    def word(self) -> str:
+        """What became of it, as the progress line says it."""
+        if self.error is not None:
+            return "failed"
+        return "built (the PDF is an earlier build's)" if self.older_pdf else "built"
 
 
 @dataclass
@@ -45,8 +53,18 @@ class Report:
 
     @property
     def built(self) -> list[Outcome]:
-        """The outcomes that published something."""
+        """The outcomes built as asked: published, and no error."""
+        return [o for o in self.done if o.folder is not None and o.error is None]
+
+    @property
+    def published(self) -> list[Outcome]:
+        """The outcomes that published something (a meeting without its PDF too)."""
         return [o for o in self.done if o.folder is not None]
+
+    @property
+    def older_pdfs(self) -> list[Outcome]:
+        """Meetings built without a PDF that kept the one of an earlier build."""
+        return [o for o in self.built if o.older_pdf]
 
     def summary(self) -> str:
         """``2 built, 98 up to date, 1 failed``."""
@@ -97,8 +115,7 @@ class Progress:
             if outcome.error is not None:
                 self._bar.console.print(f"[red]failed[/red] {name}", highlight=False)
             return
-        word = "failed" if outcome.error is not None and outcome.folder is None else "built"
-        print(f"[{self.count}/{self.total}] {word} {name}", file=self.stream, flush=True)
+        print(f"[{self.count}/{self.total}] {outcome.word} {name}", file=self.stream, flush=True)
 
     def stop(self) -> None:
         """End the run."""
@@ -138,9 +155,13 @@ def build_many(
     """
     report = Report()
     todo = []
-    for path in files:
+    # the same file named twice (or as params/x/../x/d.yaml) is one meeting, built once
+    unique = {os.path.normpath(path.absolute()): path for path in files}
+    for path in unique.values():
         if not force and is_current(project, path, pdf):
             report.up_to_date.append(path)
+            # a run that failed before the inputs came back to these is over
+            project.failed_notebook(path.parent.name, path.stem).unlink(missing_ok=True)
         else:
             todo.append(path)
     if not todo:
@@ -160,7 +181,7 @@ def build_many(
     def one(path: Path) -> Outcome:
         try:
             built = run(path, project, printer, timeout=timeout)
-            return Outcome(path, folder=built.folder)
+            return Outcome(path, folder=built.folder, older_pdf=built.older_pdf)
         except MinutebookError as error:
             published = getattr(error, "published", None)
             return Outcome(path, folder=published, error=error)

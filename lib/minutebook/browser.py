@@ -25,11 +25,15 @@ from typing import Any
 
 from .errors import ChromiumNotFound, MinutebookError
 from .markdown import escape
+from .pdf import PRINT_BASE, finish
 
 HOW_TO_GET_ONE = (
     "run `make setup-pdf` (or `playwright install chromium`, or `apt-get install chromium` as "
     "root), or set MINUTEBOOK_CHROMIUM to a Chromium or Chrome executable"
 )
+# The address a page is printed from: it never reaches a network (see _new_page), and
+# the links in the PDF that start with it are made relative again afterwards.
+PRINT_URL = PRINT_BASE + "minutes.html"
 SYSTEM_CHROMIUMS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 # Without these, Chromium on a closed network spends its start-up failing to reach Google.
 QUIET_ARGS = [
@@ -123,6 +127,7 @@ class Printer:
         self._ready: Future[Any] | None = None
         self._lock = threading.Lock()
         self._idle: list[Any] = []  # pages ready to print; touched only on the loop's thread
+        self._content: dict[Any, str] = {}  # page -> the HTML it is printing
         self.executable: str | None = None
 
     def __enter__(self) -> Printer:
@@ -172,11 +177,19 @@ class Printer:
         self._idle.append(await self._new_page(browser))
         return playwright, browser
 
-    @staticmethod
-    async def _new_page(browser: Any) -> Any:
+    async def _new_page(self, browser: Any) -> Any:
         context = await browser.new_context(offline=True, java_script_enabled=False)
         page = await context.new_page()
-        await page.route("**/*", _refuse_network)
+        content = self._content
+
+        async def serve(route: Any) -> None:
+            """The page being printed comes from memory; nothing else comes at all."""
+            if route.request.url == PRINT_URL:
+                await route.fulfill(body=content[page], content_type="text/html; charset=utf-8")
+            else:
+                await _refuse_network(route)
+
+        await page.route("**/*", serve)
         await page.emulate_media(media="print")
         return page
 
@@ -188,8 +201,6 @@ class Printer:
             MinutebookError: Chromium failed while printing.
 
         """
-        from .pdf import finish
-
         self.start()
         assert self._loop is not None
         future = asyncio.run_coroutine_threadsafe(self._print(html, setup), self._loop)
@@ -200,7 +211,10 @@ class Printer:
         _, browser = await asyncio.wrap_future(self._ready)
         try:
             page = self._idle.pop() if self._idle else await self._new_page(browser)
-            await page.set_content(html, wait_until="load", timeout=self.timeout * 1000)
+            # Loaded from an address rather than set_content's about:blank, so that relative
+            # links (attached files) stay links in the PDF; pdf.finish makes them relative.
+            self._content[page] = html
+            await page.goto(PRINT_URL, wait_until="load", timeout=self.timeout * 1000)
             pdf = await page.pdf(
                 format="A4",
                 margin={"top": "18mm", "bottom": "20mm", "left": "20mm", "right": "20mm"},

@@ -23,7 +23,7 @@ from .errors import ChromiumNotFound, MinutebookError, TemplateError
 from .execute import DEFAULT_TIMEOUT, run_template
 from .inputs import STAMP, Inputs, Stamp, file_hash
 from .model import Attachment, Meeting
-from .params import attachment_path, load_meeting
+from .params import attachment_path, load_with_positions
 from .paths import Project
 from .protocol import paragraph_start
 
@@ -38,6 +38,7 @@ class Built:
     meeting: Meeting
     folder: Path
     files: tuple[str, ...]
+    older_pdf: bool = False  # built without a PDF: the one there is an earlier build's
 
 
 class MissingPDF(ChromiumNotFound):
@@ -85,6 +86,23 @@ class _Version:
     internal: bool
 
 
+def private(path: Path) -> None:
+    """Make ``path`` (a file, or a folder and all in it) readable by its owner only."""
+    if path.is_dir():
+        path.chmod(0o700)
+        for inner in path.rglob("*"):
+            inner.chmod(0o700 if inner.is_dir() else 0o600)
+    elif path.exists():
+        path.chmod(0o600)
+
+
+def _private_folders(project: Project, series: str) -> None:
+    """``internal/`` and its series folder: 0700, whatever the umask made of them."""
+    for folder in (project.internal, project.internal / series):
+        folder.mkdir(mode=0o700, exist_ok=True)
+        folder.chmod(0o700)
+
+
 def _make(
     version: _Version,
     folder: Path,
@@ -96,7 +114,6 @@ def _make(
     project: Project,
 ) -> ChromiumNotFound | None:
     """Run, render and print one version into ``folder``; the missing-PDF error, if any."""
-    failed = version.final.with_name(f"{version.final.name}.failed.ipynb")
     copies = _attached_files(version.meeting, series_folder)
     meeting = _published_attachments(version.meeting)
     try:
@@ -107,19 +124,19 @@ def _make(
             cwd=series_folder,
             timeout=timeout,
             name=project.relative(template),
+            # marks every page of the internal version (see render.page_info)
+            metadata={"version": "internal"} if version.internal else None,
         )
     except TemplateError as error:
         if not (folder / NOTEBOOK).exists():
             raise
+        failed = project.failed_notebook(version.final.parent.name, version.final.name)
+        _private_folders(project, version.final.parent.name)
         os.replace(folder / NOTEBOOK, failed)
+        private(failed)
         raise TemplateError(
             f"{error}\n  the failed notebook is kept in {project.relative(failed)}"
         ) from None
-    if version.internal:  # marks every page of it (see render.page_info)
-        import nbformat
-
-        nb.metadata["minutebook"] = {"version": "internal"}
-        nbformat.write(nb, folder / NOTEBOOK)  # type: ignore[no-untyped-call]
     from .render import render_html  # made ready by batch.build_many
 
     html, setup = render_html(nb)
@@ -134,6 +151,10 @@ def _make(
             (folder / PDF).write_bytes(printer.pdf(html, setup))
         except ChromiumNotFound as error:
             return error
+    elif (version.final / PDF).is_file():
+        # A quick build without a PDF keeps the last one rather than leave readers without
+        # it; the stamp says it was built without a PDF, so the next full build renews it.
+        shutil.copyfile(version.final / PDF, folder / PDF)
     return None
 
 
@@ -195,11 +216,15 @@ def build_meeting(
     Raises:
         MeetingFileError: the meeting file is invalid; nothing is written.
         TemplateError: the template failed; the last good outputs are untouched and the
-            failed notebook is kept beside them as ``<date>.failed.ipynb``.
+            failed notebook is kept as ``internal/<series>/<date>.failed.ipynb``.
         MissingPDF: no Chromium; the HTML and notebook are published without a PDF.
     """
     file = project.relative(path)
-    meeting = load_meeting(path, file)
+    meeting, positions = load_with_positions(path, file)
+    try:  # before anything starts: a meeting that cannot be made public fails at once
+        redacted = redact.public(meeting, path.parent)
+    except redact.Unsafe as unsafe:
+        raise unsafe.error(positions, file) from None
     if printer is not None:
         printer.start()  # Chromium starts while the kernel runs (once per run)
     template = project.template_for(meeting.series)
@@ -212,10 +237,14 @@ def build_meeting(
     # Hashed before the run: an input edited during the build makes the stamp stale, not wrong.
     inputs = meeting_inputs(path, project, meeting, printer is not None, numbering=numbering)
     digest = inputs.digest(project)
-    if meeting.kind == "protocol":
-        meeting = meeting.model_copy(update={"first_paragraph": start})
-    redacted = redact.public(meeting)
     internal = redacted is not meeting
+    # A protocol's numbers depend on the earlier files of its year, unless it sets its own.
+    numbered = None
+    if meeting.kind == "protocol":
+        if meeting.first_paragraph is None:
+            numbered = [project.relative(p) for p in numbering]
+        meeting = meeting.model_copy(update={"first_paragraph": start})
+        redacted = redacted.model_copy(update={"first_paragraph": start})
     date = meeting.date.isoformat()
     versions = [_Version(redacted, project.meeting_dir(meeting.series, date), internal=False)]
     if internal:
@@ -226,6 +255,8 @@ def build_meeting(
     try:
         for version in versions:
             with _writing(project, version.final):
+                if version.internal:
+                    _private_folders(project, meeting.series)
                 folder = publish.staging(version.final)
             folders.append(folder)
             missing = (
@@ -241,9 +272,9 @@ def build_meeting(
                 or missing
             )
         complete = None if missing else digest
-        numbered = [project.relative(p) for p in numbering] if meeting.kind == "protocol" else None
         if internal:  # every file the meeting names, confidential attachments too
             _stamp(folders[0], complete, [project.relative(p) for p in inputs.extra])
+            private(folders[0])
         # only what the public version shows: a confidential attachment's name stays out
         public = meeting_inputs(path, project, redacted, inputs.pdf, numbering=numbering)
         _stamp(
@@ -261,7 +292,9 @@ def build_meeting(
             publish.discard(folder)
         raise
     for version in versions:  # superseded by a good build
-        version.final.with_name(f"{version.final.name}.failed.ipynb").unlink(missing_ok=True)
+        project.failed_notebook(version.final.parent.name, version.final.name).unlink(
+            missing_ok=True
+        )
     final = versions[-1].final
     if not internal:  # no confidential content (any more): no internal version either
         shutil.rmtree(project.internal_dir(meeting.series, date), ignore_errors=True)
@@ -271,4 +304,4 @@ def build_meeting(
             final,
         )
     files = tuple(name for name in (NOTEBOOK, HTML, PDF, JSON) if (final / name).exists())
-    return Built(meeting, final, files)
+    return Built(meeting, final, files, older_pdf=printer is None and PDF in files)

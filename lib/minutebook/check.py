@@ -1,6 +1,8 @@
 """``minutebook check``: every problem in every meeting file, and the likely slips.
 
-Errors are what :func:`~minutebook.params.load_meeting` rejects. Warnings are what it
+Errors are what :func:`~minutebook.params.load_meeting` rejects, and what the build would
+refuse to publish (a withheld name where it cannot be replaced). Notes show each place where
+a withheld name will read otherwise in the public version. Warnings are what it
 accepts but a careful reader would query: a presenter or ``recorded_by`` who is not among
 the participants (a typo in a name is the usual cause), an action item without an owner or
 a due date, and a due date before the meeting itself.
@@ -13,7 +15,8 @@ from pathlib import Path
 
 from .errors import MeetingFileError, Problem
 from .model import Meeting
-from .params import Loc, field_path, load_with_positions
+from .params import Loc, field_path, load_with_positions, position
+from .redact import Unsafe, redact
 
 
 @dataclass
@@ -23,15 +26,16 @@ class Checked:
     file: str
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)  # what the public will read instead
 
     def lines(self) -> list[str]:
-        """Every finding, in file order, warnings marked as such."""
-        found = sorted([*self.errors, *self.warnings], key=lambda p: (p.line, p.column))
+        """Every finding, in file order, warnings and notes marked as such."""
+        kinds = [(p, "") for p in self.errors]
+        kinds += [(p, "warning: ") for p in self.warnings]
+        kinds += [(p, "note: ") for p in self.notes]
         return [
-            f"{p.file}:{p.line}:{p.column}: warning: {p.field}: {p.message}"
-            if p in self.warnings
-            else str(p)
-            for p in found
+            f"{p.file}:{p.line}:{p.column}: {kind}{p.field}: {p.message}" if kind else str(p)
+            for p, kind in sorted(kinds, key=lambda pk: (pk[0].line, pk[0].column))
         ]
 
 
@@ -65,13 +69,54 @@ def warnings(meeting: Meeting, positions: dict[Loc, tuple[int, int]], file: str)
     return found
 
 
+def public_notes(
+    meeting: Meeting, positions: dict[Loc, tuple[int, int]], file: str, folder: Path
+) -> tuple[list[Problem], list[Problem]]:
+    """Where the public version will read otherwise than the file, and what may identify.
+
+    Returns:
+        The notes (each withheld name replaced, with what replaces it) and the warnings
+        (an organisation of a withheld participant, named elsewhere).
+
+    Raises:
+        MeetingFileError: the public version cannot be made (see :mod:`minutebook.redact`).
+    """
+    try:
+        redacted = redact(meeting, folder)
+    except Unsafe as unsafe:
+        raise unsafe.error(positions, file) from None
+    notes = []
+    for r in redacted.replacements:
+        if r.loc[:1] == ("participants",) and r.loc[-1] == "name":
+            continue
+        text = meeting_text(meeting, r.loc)
+        line, column = position(positions, r.loc, text, r.offset)
+        found = " ".join(r.found.split())  # as it reads, whatever spaces or breaks it had
+        message = f"{found!r} is published as {r.shown!r}"
+        notes.append(Problem(line, column, field_path(r.loc), message, file))
+    warned = [
+        Problem(*position(positions, n.loc), field_path(n.loc), n.message, file)
+        for n in redacted.notes
+    ]
+    return notes, warned
+
+
+def meeting_text(meeting: Meeting, loc: Loc) -> str:
+    """The text at ``loc`` in the meeting as written."""
+    value: object = meeting.model_dump(mode="json")
+    for part in loc:
+        value = value[part]  # type: ignore[index]
+    return value if isinstance(value, str) else ""
+
+
 def check_file(path: Path, file: str) -> Checked:
     """Check one meeting file; ``file`` is its name in messages."""
     result = Checked(file)
     try:
         meeting, positions = load_with_positions(path, file)
+        result.notes, more = public_notes(meeting, positions, file, path.parent)
     except MeetingFileError as error:
         result.errors = error.problems
         return result
-    result.warnings = warnings(meeting, positions, file)
+    result.warnings = warnings(meeting, positions, file) + more
     return result

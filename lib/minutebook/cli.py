@@ -150,7 +150,8 @@ def _template_new(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .check import check_file
+    from .check import Checked, check_file
+    from .errors import Problem
     from .paths import Project
 
     project = Project.find()
@@ -158,15 +159,27 @@ def _check(args: argparse.Namespace) -> int:
     if not files:
         print("no meeting files under params/", file=sys.stderr)
         return 2
-    results = [check_file(path, project.relative(path)) for path in files]
+    results = []
+    for path in files:
+        name = project.relative(path)
+        try:
+            results.append(check_file(path, name))
+        except Exception as error:  # a bug in one file's check must not hide the others'
+            if os.environ.get("MINUTEBOOK_DEBUG"):
+                raise
+            results.append(
+                Checked(name, [Problem(1, 1, "", f"internal error: {type(error).__name__}", name)])
+            )
     for result in results:
         for line in result.lines():
             print(line)
     bad = sum(1 for r in results if r.errors)
     warned = sum(len(r.warnings) for r in results)
+    noted = sum(len(r.notes) for r in results)
     print(
         f"{len(results)} checked: {len(results) - bad} valid, {bad} with errors, "
         f"{warned} warning{'s' if warned != 1 else ''}"
+        + (f", {noted} note{'s' if noted != 1 else ''}" if noted else "")
     )
     if bad:
         return 2
@@ -224,16 +237,28 @@ def _build_locked(
         print(outcome.error, file=sys.stderr)
     status = report.exit_status(batch=not args.files)
     updated = False
+    withdrawn = archive.withdraw(project)
+    for folder in withdrawn:
+        print(
+            f"removed {project.relative(folder)}: its meeting file "
+            f"params/{folder.parent.name}/{folder.name}.yaml is gone"
+        )
     # A build of named files that all failed leaves reports/ exactly as it was.
-    if report.built or not args.files:
+    if report.published or withdrawn or not args.files:
         try:
             updated = archive.update(project, everything, force=args.force)
         except MinutebookError as error:
             print(error, file=sys.stderr)
             status = 1
+    if report.older_pdfs:
+        print(
+            f"{len(report.older_pdfs)} built without a PDF kept the PDF of an earlier build, "
+            "which may not match the web page: build without --no-pdf to renew it",
+            file=sys.stderr,
+        )
     print(report.summary() + ("; archive updated" if updated else ""))
-    if report.built or updated:
-        shown = report.built[0].folder if len(report.built) == 1 else None
+    if report.published or updated:
+        shown = report.published[0].folder if len(report.published) == 1 else None
         page = shown / "minutes.html" if shown else project.reports / "index.html"
         print(f"open {project.relative(page)}")
     return status

@@ -81,6 +81,7 @@ def run_template(
     cwd: Path,
     timeout: int = DEFAULT_TIMEOUT,
     name: str | None = None,
+    metadata: dict[str, Any] | None = None,
 ) -> Any:
     """Execute ``template`` for ``meeting``; write the executed notebook to ``output``.
 
@@ -90,7 +91,8 @@ def run_template(
         output: where the executed notebook goes (also when the run fails).
         cwd: the kernel's working directory (the meeting's series folder, where its data is).
         timeout: seconds a single cell may run before the run is abandoned.
-        name: the template as it is named in messages.
+        name: the template as it is named in messages (and in the notebook's metadata).
+        metadata: what to record under the notebook's ``minutebook`` metadata.
 
     Returns:
         The executed notebook (an ``nbformat.NotebookNode``).
@@ -107,7 +109,7 @@ def run_template(
     label = name or str(template)
     logging.getLogger("papermill").setLevel(logging.WARNING)
     try:
-        return papermill.execute_notebook(
+        nb = papermill.execute_notebook(
             str(template),
             str(output),
             parameters={"meeting": meeting},
@@ -132,3 +134,10 @@ def run_template(
         raise TemplateError(f"{label}: the kernel died while running the template") from None
     except (OSError, RuntimeError, ValueError) as error:
         raise TemplateError(f"{label}: could not run the template: {error}") from None
+    # Papermill records the paths it ran with: the published notebook names no folder of
+    # the machine that built it.
+    nb.metadata.papermill.update(input_path=label, output_path=output.name)
+    if metadata:
+        nb.metadata["minutebook"] = metadata
+    nbformat.write(nb, output)
+    return nb

@@ -44,6 +44,20 @@ LABELS: dict[str, dict[Language, str]] = {
     },
     "confidential": {"sv": "Sekretessbelagd punkt", "en": "Confidential item"},
     "name_withheld": {"sv": "namn ej publicerat", "en": "name withheld"},
+    # a withheld name in running text: "En ledamot redogjorde …", "… enligt ordföranden."
+    "withheld.chair": {"sv": "ordföranden", "en": "the chair"},
+    "withheld.vice_chair": {"sv": "vice ordföranden", "en": "the vice chair"},
+    "withheld.secretary": {"sv": "sekreteraren", "en": "the secretary"},
+    "withheld.adjuster": {"sv": "en justerare", "en": "an adjuster"},
+    "withheld.member": {"sv": "en ledamot", "en": "a member"},
+    "withheld.deputy": {"sv": "en ersättare", "en": "a deputy"},
+    "withheld.officer": {"sv": "en tjänsteperson", "en": "an officer"},
+    "withheld.guest": {"sv": "en gäst", "en": "a guest"},
+    "withheld.person": {"sv": "en person", "en": "a person"},
+    "confidential_internal": {
+        "sv": "Sekretess – lämnas inte ut",
+        "en": "Confidential – not to be passed on",
+    },
     "skip_to_content": {"sv": "Hoppa till innehållet", "en": "Skip to content"},
     "page_of": {"sv": "Sida {page} av {pages}", "en": "Page {page} of {pages}"},
     # the archive: index pages, navigation, search, feed

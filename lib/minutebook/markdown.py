@@ -73,6 +73,11 @@ def _parser() -> MarkdownIt:
     return md
 
 
+def tokens(text: str) -> list[Token]:
+    """The tokens markdown-it reads from ``text``, as :func:`render` sees them."""
+    return _parser().parse(text)
+
+
 def render(text: str | None, top_heading: int = 3) -> str:
     """Render the Markdown of a note to sanitised HTML.
 

@@ -35,6 +35,30 @@ ClockTime = Annotated[
 ]
 
 
+# YAML 1.2 reads only true/false as booleans; secretaries also write yes/no/on/off, which
+# YAML 1.1 (and most editors' highlighting) calls booleans. They mean the same everywhere
+# in the format: a flag, never text ("confidential: no" is not a reason called "no").
+BOOLEAN_WORDS = {
+    **dict.fromkeys(("true", "yes", "on", "y"), True),
+    **dict.fromkeys(("false", "no", "off", "n"), False),
+}
+
+
+def yaml_bool(value: Any) -> Any:
+    """A boolean word as the boolean it means; anything else as it is."""
+    if isinstance(value, str) and value.strip().lower() in BOOLEAN_WORDS:
+        return BOOLEAN_WORDS[value.strip().lower()]
+    return value
+
+
+def is_true(value: Any) -> bool:
+    """Whether a flag as read from YAML (``true``, ``yes``, ``no``, nothing …) is set."""
+    return yaml_bool(value) is True
+
+
+Flag = Annotated[bool, BeforeValidator(yaml_bool)]
+
+
 class _Strict(BaseModel):
     """Base of every part of a meeting: unknown keys are errors, values are frozen."""
 
@@ -60,8 +84,8 @@ class Participant(_Strict):
     name: Text
     role: Role | None = None
     organisation: Text | None = None
-    present: bool = True
-    publish_name: bool = Field(
+    present: Flag = True
+    publish_name: Flag = Field(
         default=True, description="false: the name is withheld from every public output"
     )
 
@@ -90,7 +114,7 @@ class Action(_Strict):
     task: Text
     owner: Text | None = None
     due: dt.date | None = None
-    done: bool = False
+    done: Flag = False
 
 
 def _safe_href(href: str) -> str:
@@ -135,8 +159,8 @@ class Item(_Strict):
     decisions: list[DecisionEntry] = []
     actions: list[Action] = []
     attachments: list[Attachment] = []
-    standing: bool = Field(default=False, description="carried into the next meeting")
-    confidential: bool | Text = Field(
+    standing: Flag = Field(default=False, description="carried into the next meeting")
+    confidential: Annotated[bool | Text, BeforeValidator(yaml_bool)] = Field(
         default=False, description='true or a reason such as "OSL 26:1"'
     )
 

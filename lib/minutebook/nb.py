@@ -243,7 +243,7 @@ class Minutes:
                 f'<p class="mb-presenters"><span class="mb-label">'
                 f"{escape(self.label('presenters'))}:</span> {escape(presenters)}</p>"
             )
-        body = render(item.get("notes"))
+        body = self._secrecy(item) + render(item.get("notes"))
         body += self._decisions(item.get("decisions") or [])
         body += self._actions(item.get("actions") or [])
         body += self._attachments(item.get("attachments") or [])
@@ -260,6 +260,24 @@ class Minutes:
         if presenters:
             text += f" ({presenters})"
         return Fragment(html, text)
+
+    def _secrecy(self, item: dict[str, Any]) -> str:
+        """In the internal version, a confidential item says so, with its reason.
+
+        The public version shows only the notice that stands in the item's place (its
+        title), so there is nothing to add.
+        """
+        reason = item.get("confidential")
+        if not reason:
+            return ""
+        notice = self.label("confidential")
+        if item["title"] in (notice, f"{notice} ({reason})"):
+            return ""  # the public notice
+        why = f" ({escape(reason)})" if isinstance(reason, str) else ""
+        return (
+            f'<p class="mb-secrecy" role="note"><strong>'
+            f"{escape(self.label('confidential_internal'))}</strong>{why}</p>"
+        )
 
     def _decisions(self, decisions: Iterable[dict[str, Any]]) -> str:
         rows = []

@@ -13,18 +13,32 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import CommentMark
+from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
+from ruamel.yaml.tokens import CommentToken
 
 from .errors import MinutebookError
-from .labels import label
-from .model import SLUG
+from .labels import Language, label
+from .model import SLUG, is_true, yaml_bool
 from .paths import Project
 
 SCHEMA_HINT = "yaml-language-server: $schema=../../meeting.schema.json"
-DROPPED = ("source", "corrections", "adjusted_on", "first_paragraph")
+# What belonged to the last meeting alone: its source, corrections, justering and data.
+DROPPED = (
+    "source",
+    "corrections",
+    "adjusted_on",
+    "first_paragraph",
+    "posted_on",
+    "adjusters",
+    "data",
+)
 ITEM_CONTENT = ("notes", "decisions", "actions", "attachments")
 
 SKELETON = """\
@@ -77,21 +91,149 @@ def _is_date(text: str) -> bool:
     return True
 
 
-def _follow_up(previous: CommentedMap, language: str) -> CommentedMap | None:
-    """An item gathering every action item of the previous meeting that is not done."""
-    open_actions = CommentedSeq()
-    for item in previous.get("items") or []:
-        for action in (item.get("actions") or []) if isinstance(item, dict) else []:
-            if isinstance(action, dict) and not action.get("done"):
+def _is_guest(person: object) -> bool:
+    if not isinstance(person, dict):
+        return False
+    role = person.get("role")
+    return role == "guest" or (isinstance(role, list) and "guest" in role)
+
+
+def _follow_ups(items: list[object], language: str) -> list[CommentedMap]:
+    """Items gathering every action item of the previous meeting that is not done.
+
+    An open action of a confidential item stays confidential: it goes into a follow-up item
+    of its own, confidential for the same reason, never into the public one.
+    """
+    lang: Language = "en" if language == "en" else "sv"
+    groups: dict[object, CommentedSeq] = {}
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        secret = yaml_bool(item.get("confidential") or False)
+        for action in item.get("actions") or []:
+            if isinstance(action, dict) and not is_true(action.get("done")):
                 carried = CommentedMap(
                     (k, action[k]) for k in ("task", "owner", "due") if action.get(k) is not None
                 )
-                carried.fa.set_flow_style()
-                open_actions.append(carried)
-    if not open_actions:
-        return None
-    lang = language if language in ("sv", "en") else "sv"
-    return CommentedMap([("title", label("follow_up", lang)), ("actions", open_actions)])  # type: ignore[arg-type]
+                if any("\n" in str(value) for value in carried.values()):
+                    carried.fa.set_block_style()  # a task of several lines stays a block
+                else:
+                    carried.fa.set_flow_style()
+                groups.setdefault(secret, CommentedSeq()).append(carried)
+    out = []
+    for secret, actions in groups.items():
+        entry = CommentedMap([("title", label("follow_up", lang))])
+        if secret is not False:
+            entry["confidential"] = secret
+        entry["actions"] = actions
+        out.append(entry)
+    return out
+
+
+# -- comments: ruamel keeps the comment lines above a key at the end of the value before it
+
+
+@dataclass
+class _Tail:
+    """Where the comment after a value is kept.
+
+    ruamel puts it on the innermost collection the value ends, in a slot of its last entry,
+    or (after a flow collection that ends a block one) among that collection's end comments.
+    """
+
+    owner: Any
+    slot: list[Any]
+    index: int
+    block: bool  # the value is a block scalar: no end-of-line comment
+
+    @classmethod
+    def of(cls, node: Any, key: Any) -> _Tail:
+        value = node[key]
+        nested = isinstance(value, CommentedMap | CommentedSeq) and len(value)
+        if nested and not value.fa.flow_style():
+            return cls.of(value, list(value)[-1] if isinstance(value, dict) else len(value) - 1)
+        mapping = isinstance(node, CommentedMap)
+        slot = node.ca.items.setdefault(key, [None, None, None, None] if mapping else [None, None])
+        block = isinstance(value, LiteralScalarString | FoldedScalarString)
+        return cls(node, slot, 2 if mapping else 0, block)
+
+    def get(self) -> tuple[str, str]:
+        """The end-of-line part, and the lines below it."""
+        token = self.slot[self.index]
+        text = token.value if token is not None else ""
+        # (an end comment's text starts at its column; a slot's, at the start of its line)
+        end = "".join(" " * t.column + t.value for t in self.owner.ca.end or [])
+        if self.block or not text:
+            return "", text + end
+        eol, _, below = text.partition("\n")
+        return eol + "\n", below + end
+
+    def set(self, eol: str, below: str) -> None:
+        self.owner.ca.end = []  # (now in the slot)
+        text = (eol or ("" if self.block else "\n")) + below
+        if not below and not eol.strip():
+            self.slot[self.index] = None
+        elif self.slot[self.index] is None:
+            self.slot[self.index] = CommentToken(text, CommentMark(0))
+        else:
+            self.slot[self.index].value = text
+
+
+def _comment(node: Any, key: Any) -> tuple[str, str]:
+    """The comment after ``node[key]``: its end-of-line part, and the lines below it."""
+    return _Tail.of(node, key).get()
+
+
+def _set_comment(node: Any, key: Any, eol: str | None = None, below: str | None = None) -> None:
+    """Replace the end-of-line part or the lines below of the comment after ``node[key]``."""
+    tail = _Tail.of(node, key)
+    old_eol, old_below = tail.get()
+    tail.set(old_eol if eol is None else eol, old_below if below is None else below)
+
+
+def _drop(mapping: CommentedMap, key: str) -> None:
+    """Remove ``key`` with the comment lines above it; the lines below it stay."""
+    if key not in mapping:
+        return
+    keys = list(mapping)
+    index = keys.index(key)
+    _, below = _comment(mapping, key)
+    if index > 0:  # the lines above ``key`` are those after the value before it
+        _set_comment(mapping, keys[index - 1], below=below)
+    mapping.pop(key)
+
+
+def _set(mapping: CommentedMap, key: str, value: object) -> None:
+    """Change a value; its end-of-line comment spoke of the old one, so it goes."""
+    mapping[key] = value
+    if not isinstance(value, CommentedMap | CommentedSeq):
+        _set_comment(mapping, key, eol="")
+
+
+def _keep_items(old: CommentedSeq, keep: list[int], extra: list[tuple[int, Any]]) -> CommentedSeq:
+    """The items of ``old`` at ``keep``, plus new ones, each with the comment lines above it.
+
+    Args:
+        old: the previous meeting's items.
+        keep: the indexes of those that carry over.
+        extra: (position in the result, item) of the new items.
+    """
+    above = {j: _comment(old, j - 1)[1] for j in range(1, len(old))}
+    after_last = _comment(old, len(old) - 1)[1] if len(old) else ""
+    for j in range(len(old)):
+        _set_comment(old, j, below="")
+    items = CommentedSeq(old[j] for j in keep)
+    origin: list[int | None] = list(keep)
+    for position, item in extra:
+        items.insert(position, item)
+        origin.insert(position, None)
+    for k in range(1, len(items)):
+        source = origin[k]
+        if source is not None and source in above:
+            _set_comment(items, k - 1, below=above[source])
+    if items:
+        _set_comment(items, len(items) - 1, below=after_last)
+    return items
 
 
 def _space_items(text: str) -> str:
@@ -108,6 +250,8 @@ def _space_items(text: str) -> str:
         elif line and not line.startswith((" ", "-", "#")):
             in_items = False
         elif in_items and line.startswith("  - ") and out and out[-1].strip() not in ("", "items:"):
+            while out and out[-1].lstrip().startswith("#"):  # comments above stay with it
+                line = out.pop() + "\n" + line
             out.append("")
         out.append(line)
     return "\n".join(out)
@@ -119,26 +263,33 @@ def next_meeting_text(previous_text: str, date: dt.date) -> str:
     data = yaml.load(previous_text)
     if not isinstance(data, CommentedMap):
         raise MinutebookError("the previous meeting file is not a mapping of meeting keys")
-    data["date"] = date
+    previous_items = yaml.load(previous_text).get("items") or []
+    _set(data, "date", date)
     if "status" in data:
-        data["status"] = "draft"
+        _set(data, "status", "draft")
     else:
         data.insert(list(data).index("date") + 1, "status", "draft")
     for key in DROPPED:
-        data.pop(key, None)
-    for person in data.get("participants") or []:
-        if isinstance(person, dict):
-            person.pop("present", None)  # everyone is present until told otherwise
-    items = CommentedSeq()
-    for item in data.get("items") or []:
-        if isinstance(item, dict) and item.get("standing"):
-            for key in ITEM_CONTENT:
-                item.pop(key, None)
-            items.append(item)
-    follow_up = _follow_up(yaml.load(previous_text), str(data.get("language", "sv")))
-    if follow_up is not None:
-        # before the last standing item ("any other business" stays last)
-        items.insert(len(items) - 1 if len(items) >= 2 else len(items), follow_up)
+        _drop(data, key)
+    people = data.get("participants")
+    if isinstance(people, CommentedSeq):
+        guests = [i for i, person in enumerate(people) if _is_guest(person)]
+        kept = [i for i in range(len(people)) if i not in guests]
+        data["participants"] = _keep_items(people, kept, []) if guests else people
+        for person in data["participants"]:
+            if isinstance(person, CommentedMap):
+                _drop(person, "present")  # everyone is present until told otherwise
+    old = data.get("items") if isinstance(data.get("items"), CommentedSeq) else CommentedSeq()
+    standing = [
+        j for j, item in enumerate(old) if isinstance(item, dict) and is_true(item.get("standing"))
+    ]
+    for j in standing:
+        for key in ITEM_CONTENT:
+            _drop(old[j], key)
+    follow_ups = _follow_ups(previous_items, str(data.get("language", "sv")))
+    # Before the standing item that closed the last agenda ("Övriga frågor" stays last).
+    at = len(standing) - 1 if standing and standing[-1] == len(old) - 1 else len(standing)
+    items = _keep_items(old, standing, [(at + n, f) for n, f in enumerate(follow_ups)])
     if not items:
         items.append(CommentedMap([("title", None)]))
     data["items"] = items

@@ -11,6 +11,7 @@ any kernel starts.
 from __future__ import annotations
 
 import contextlib
+import copy
 import datetime as dt
 import difflib
 import io
@@ -21,14 +22,22 @@ from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
+from ruamel.yaml.composer import Composer, MaxDepthExceededError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import MeetingFileError, Problem
 from .model import SLUG, Meeting
 
 MAX_BYTES = 1024 * 1024
-MAX_NODES = 50_000
+# Far above any real meeting (a council's year of roll-call votes is a few thousand values),
+# low enough that a hostile file is refused in a fraction of a second.
+MAX_NODES = 10_000
+MAX_DEPTH = 60
+# Characters that XML (the feed, the PDF's metadata) cannot carry: C0 controls but tab and
+# line breaks, and the two non-characters.
+_UNPUBLISHABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _PLAIN_TAGS = {
     f"tag:yaml.org,2002:{name}"
     for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
@@ -39,8 +48,9 @@ Loc = tuple[str | int, ...]
 class _Reader:
     """Turns composed YAML nodes into plain data, remembering where each value stood."""
 
-    def __init__(self, file: str, yaml: YAML) -> None:
+    def __init__(self, file: str, yaml: YAML, lines: list[str] | None = None) -> None:
         self.file = file
+        self.lines = lines or []
         self.positions: dict[Loc, tuple[int, int]] = {}
         self.problems: list[Problem] = []
         self.nodes = 0
@@ -56,6 +66,8 @@ class _Reader:
         self.nodes += 1
         if self.nodes > MAX_NODES:
             raise _TooBig(node)
+        if len(loc) > MAX_DEPTH:  # aliases inside aliases nest deeper than the text does
+            raise _TooDeep(node)
         self.positions[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if node.tag not in _PLAIN_TAGS:
             self.problem(node, loc, f"the tag {_short(str(node.tag))} is not allowed")
@@ -64,11 +76,36 @@ class _Reader:
             return self._mapping(node, loc)
         if isinstance(node, SequenceNode):
             return [self.read(child, (*loc, i)) for i, child in enumerate(node.value)]
+        # Where the text itself starts, where its characters are the file's, so that a note
+        # can point inside it: a literal block, or a value on one line.
+        style = getattr(node, "style", None)
+        if style == "|":
+            line = node.start_mark.line + 1
+            while line < len(self.lines) and not self.lines[line].strip():
+                line += 1
+            if line < len(self.lines):
+                indent = len(self.lines[line]) - len(self.lines[line].lstrip(" "))
+                self.positions[(*loc, "text")] = (line + 1, indent + 1)
+        elif style in (None, "'", '"') and node.start_mark.line == node.end_mark.line:
+            quote = 1 if style else 0
+            self.positions[(*loc, "text")] = (
+                node.start_mark.line + 1,
+                node.start_mark.column + 1 + quote,
+            )
         try:
-            return self._scalars.construct_object(node)
-        except ValueError as error:  # a timestamp that is no date: 2024-13-12
-            self.problem(node, loc, f"{node.value!r} is not a valid date: {error}")
+            value = self._scalars.construct_object(node)
+        except Exception as error:  # !!int abc, !!bool maybe, a timestamp like 2024-13-12
+            self.problem(node, loc, _bad_scalar(node, error))
             return None
+        if isinstance(value, str) and (bad := _UNPUBLISHABLE.search(value)):
+            self.problem(
+                node,
+                loc,
+                f"contains the control character U+{ord(bad.group()):04X}, which cannot be "
+                "published; remove it",
+            )
+            return None
+        return value
 
     def _mapping(self, node: MappingNode, loc: Loc) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -100,9 +137,59 @@ def _short(tag: str) -> str:
     return tag.replace("tag:yaml.org,2002:", "!!")
 
 
+def _bad_scalar(node: Node, error: Exception) -> str:
+    """Why a scalar with a tag (explicit or implied) could not be read."""
+    if node.tag == "tag:yaml.org,2002:timestamp":
+        return f"{node.value!r} is not a valid date: {error}"
+    return f"{node.value!r} is not a valid {_short(str(node.tag))}"
+
+
 class _TooBig(Exception):
     def __init__(self, node: Node) -> None:
         self.node = node
+
+
+class _TooDeep(_TooBig):
+    pass
+
+
+class _Composer(Composer):
+    """ruamel's composer, counting nodes as they are made and keeping where aliases stand.
+
+    Counting while composing refuses a file of a million tiny values before it is all in
+    memory (the reader's own count comes after). An alias is returned as a copy of its
+    anchor's node that carries the alias's position, so an error in an aliased value points
+    at the alias the secretary wrote there, not at the anchor.
+    """
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        self.count = getattr(self, "count", 0) + 1
+        alias = self.parser.peek_event() if self.parser.check_event(AliasEvent) else None
+        node = super().compose_node(parent, index)
+        if self.count > MAX_NODES:
+            raise _TooBig(node)
+        if alias is not None:
+            node = copy.copy(node)
+            node.start_mark = alias.start_mark
+        return node
+
+
+def position(
+    positions: dict[Loc, tuple[int, int]], loc: Loc, text: str = "", offset: int = 0
+) -> tuple[int, int]:
+    """Where ``loc`` stands in the file (or the nearest value around it that has a place).
+
+    With ``text`` and ``offset``, the place of that character of the value, where the value
+    is a literal block (``|``) or stands on one line, so that its characters are the file's.
+    """
+    if text and (block := positions.get((*loc, "text"))):
+        before = text[:offset]
+        line_start = before.rfind("\n") + 1
+        return block[0] + before.count("\n"), block[1] + offset - line_start
+    for n in range(len(loc), -1, -1):
+        if loc[:n] in positions:
+            return positions[loc[:n]]
+    return 1, 1
 
 
 def field_path(loc: Loc) -> str:
@@ -142,13 +229,23 @@ def read_yaml(
     except UnicodeDecodeError as error:
         before = raw[: error.start]
         line = before.count(b"\n") + 1
-        column = error.start - (before.rfind(b"\n") + 1) + 1
+        # columns count characters, as an editor shows them, not bytes
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
         raise fail("not UTF-8 text; save the file as UTF-8", line, column) from None
     yaml = YAML(typ="safe", pure=True)
-    reader = _Reader(name, yaml)
+    yaml.Composer = _Composer
+    yaml.max_depth = MAX_DEPTH
+    reader = _Reader(name, yaml, text.split("\n"))
     try:
         node = yaml.compose(io.StringIO(text))
         data = None if node is None else reader.read(node)
+    except MaxDepthExceededError as error:
+        mark = error.problem_mark
+        raise fail(
+            f"nested more than {MAX_DEPTH} levels deep",
+            mark.line + 1 if mark else 1,
+            mark.column + 1 if mark else 1,
+        ) from None
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         message = " ".join(str(m) for m in (error.context, error.problem) if m)
@@ -159,13 +256,16 @@ def read_yaml(
         ) from None
     except _TooBig as error:
         mark = error.node.start_mark
-        raise fail(
-            f"more than {MAX_NODES} values (anchors and aliases expanded)",
-            mark.line + 1,
-            mark.column + 1,
-        ) from None
+        message = (
+            f"nested more than {MAX_DEPTH} levels deep"
+            if isinstance(error, _TooDeep)
+            else f"more than {MAX_NODES} values (anchors and aliases expanded)"
+        )
+        raise fail(message, mark.line + 1, mark.column + 1) from None
     except YAMLError as error:
         raise fail(f"YAML error: {error}") from None
+    except RecursionError:  # a last guard: the limits above should come first
+        raise fail(f"nested more than {MAX_DEPTH} levels deep") from None
     return data, reader.positions, reader.problems
 
 
@@ -226,10 +326,12 @@ def _check_location(
     # (a date with a time is not a date; the model reports that one)
     if type(date) is dt.date and path.stem != date.isoformat():
         line, col = positions[("date",)]
-        message = (
-            f"{date.isoformat()} does not match the file name {path.name!r}; "
-            f"rename the file {date.isoformat()}.yaml"
-        )
+        message = f"{date.isoformat()} does not match the file name {path.name!r}; "
+        other = path.with_name(f"{date.isoformat()}.yaml")
+        if other.exists():  # renaming would overwrite that meeting
+            message += f"{other.name} is another meeting: correct the date"
+        else:
+            message += f"rename the file {other.name}"
         problems.append(Problem(line, col, "date", message, file))
     folder = path.resolve().parent.name
     # (a series that is no slug at all is reported by the model)

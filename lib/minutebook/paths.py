@@ -73,6 +73,13 @@ class Project:
         """Where the internal version of one meeting goes."""
         return self.internal / series / date
 
+    def failed_notebook(self, series: str, date: str) -> Path:
+        """Where the notebook of a failed run is kept for whoever maintains the template.
+
+        Never under ``reports/``: its traceback names the machine's paths.
+        """
+        return self.internal / series / f"{date}.failed.ipynb"
+
     def meeting_dir(self, series: str, date: str) -> Path:
         """Where one meeting's outputs are published."""
         return self.reports / series / date

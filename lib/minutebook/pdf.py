@@ -1,9 +1,11 @@
 """Finish the PDF Chromium prints: what it leaves undone for accessibility.
 
 Chromium tags the PDF, sets ``/Lang`` and ``/Title`` and makes bookmarks from the headings,
-but (a) a heading that wraps over several lines becomes a bookmark with its words run
-together ("Rapport frånverksamheterna"), and (b) it does not ask viewers to show the title
-instead of the file name (``/DisplayDocTitle``). Both are mended here, in place, with pypdf.
+and keeps links to the files attached to the minutes as absolute links to the address it
+printed from, which are made relative here, so they open the file beside the PDF. But (a) a
+heading that wraps over several lines becomes a bookmark with its words run together
+("Rapport frånverksamheterna"), and (b) it does not ask viewers to show the title instead
+of the file name (``/DisplayDocTitle``). Both are mended here, in place, with pypdf.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import io
 import re
 from typing import Any
 
+# The address Chromium printed the page from (see browser.PRINT_BASE).
+PRINT_BASE = "https://minutebook.invalid/"
 _HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1>", re.S)
 
 
@@ -49,6 +53,14 @@ def finish(pdf: bytes, page: str) -> bytes:
     writer.root_object[NameObject("/ViewerPreferences")] = DictionaryObject(
         {NameObject("/DisplayDocTitle"): BooleanObject(True)}
     )
+    for page_object in writer.pages:
+        for annotation in page_object.get("/Annots") or []:
+            action = annotation.get_object().get("/A")
+            uri = str(action.get_object().get("/URI", "")) if action is not None else ""
+            if uri.startswith(PRINT_BASE):  # a link to a file beside the minutes
+                action.get_object()[NameObject("/URI")] = TextStringObject(
+                    uri.removeprefix(PRINT_BASE)
+                )
     outlines = writer.root_object.get("/Outlines")
     if outlines is not None and "/First" in outlines.get_object():
         wanted = headings(page)

@@ -1,7 +1,7 @@
 """The archive's full-text search: a Pagefind index, one bundle per language.
 
 Pagefind stems words by language (Swedish included) and keeps one index per language; a
-bundle per language (``reports/pagefind/<lang>/``) lets each be built with its own stemmer
+bundle per language (``reports/_search/<lang>/``) lets each be built with its own stemmer
 and lets the search page query them all at once. Only the published minutes pages are
 indexed — their ``data-pagefind-body`` part, not navigation — and the whole bundle folder is
 swapped in atomically like a meeting's.
@@ -27,7 +27,7 @@ from .errors import MinutebookError
 if TYPE_CHECKING:
     from .archive import Entry
 
-FOLDER = "pagefind"
+FOLDER = "_search"  # no series slug can start with "_": no meeting can be called this
 
 
 def pagefind() -> str:
@@ -57,7 +57,7 @@ def _link(source: Path, target: Path) -> None:
 
 
 def build_index(reports: Path, entries: Sequence[Entry]) -> None:
-    """Index every published minutes page into ``reports/pagefind/``.
+    """Index every published minutes page into ``reports/_search/``.
 
     Raises:
         MinutebookError: Pagefind is missing or failed.
