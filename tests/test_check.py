@@ -84,3 +84,30 @@ def test_warnings_alone_exit_0(project):
     assert (
         "warning: items[3].presenters[0]: 'Cecilia Ravri' is not among the participants" in run.out
     )
+
+
+def test_notes_on_withheld_names_in_the_meetings_language(tmp_path):
+    text = MEETING.replace(
+        "{name: Bo Ek, role: secretary}", "{name: Bo Ek, role: secretary, publish_name: false}"
+    ).replace("[Ann Ek, Anne Ek]", "[Ann Ek]")
+    english = write(tmp_path, text.replace("date: 2024-03-12", "language: en\ndate: 2024-03-12"))
+    result = check_file(english, "params/council/2024-03-12.yaml")
+    assert [line for line in result.lines() if ": note: " in line] == [
+        "params/council/2024-03-12.yaml:12:31: note: items[0].actions[0].owner: 'Bo Ek' is "
+        "published as 'Secretary'",
+        "params/council/2024-03-12.yaml:14:32: note: items[0].actions[2].owner: 'Bo Ek' is "
+        "published as 'Secretary'",
+        "params/council/2024-03-12.yaml:15:29: note: items[0].actions[3].owner: 'Bo Ek' is "
+        "published as 'Secretary'",
+        "params/council/2024-03-12.yaml:16:38: note: items[0].actions[4].owner: 'Bo Ek' is "
+        "published as 'Secretary'",
+        # a slip for the same person: still caught by the given name
+        "params/council/2024-03-12.yaml:17:14: note: recorded_by: 'Bo' is published as "
+        "'The secretary'",
+    ]
+    swedish = write(tmp_path, text)
+    lines = check_file(swedish, "params/council/2024-03-12.yaml").lines()
+    assert (
+        "params/council/2024-03-12.yaml:11:31: note: items[0].actions[0].owner: 'Bo Ek' "
+        "publiceras som 'Sekreterare'" in lines
+    )

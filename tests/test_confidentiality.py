@@ -250,16 +250,16 @@ def test_check_shows_what_the_public_reads_instead(hostile):
     assert [(where.removeprefix("params/ks/2024-03-05.yaml:"), what) for where, what in notes][
         :9
     ] == [
-        ("16:25", "items[0].title: 'Zelda Qvarnhemlig' is published as 'en ledamot'"),
-        ("17:18", "items[0].presenters[0]: 'Zelda Qvarnhemlig' is published as 'Ledamot'"),
-        ("17:37", "items[0].presenters[1]: 'ÖRJAN DÖLJSSON' is published as 'Tjänsteperson'"),
+        ("16:25", "items[0].title: 'Zelda Qvarnhemlig' publiceras som 'en ledamot'"),
+        ("17:18", "items[0].presenters[0]: 'Zelda Qvarnhemlig' publiceras som 'Ledamot'"),
+        ("17:37", "items[0].presenters[1]: 'ÖRJAN DÖLJSSON' publiceras som 'Tjänsteperson'"),
         # inside a block, at the line and column of the name itself
-        ("19:7", "items[0].notes: 'ZELDA QVARNHEMLIG' is published as 'En ledamot'"),
-        ("19:53", "items[0].notes: 'Zelda Qvarnhemlig' is published as 'En ledamot'"),
-        ("20:42", "items[0].notes: 'Zelda Qvarnhemligs' is published as 'en ledamots'"),
-        ("21:7", "items[0].notes: 'Z. Qvarnhemlig' is published as 'En ledamot'"),
-        ("21:31", "items[0].notes: 'Qvarnhemlig' is published as 'En ledamot'"),
-        ("21:60", "items[0].notes: 'Zelda' is published as 'en ledamot'"),
+        ("19:7", "items[0].notes: 'ZELDA QVARNHEMLIG' publiceras som 'En ledamot'"),
+        ("19:53", "items[0].notes: 'Zelda Qvarnhemlig' publiceras som 'En ledamot'"),
+        ("20:42", "items[0].notes: 'Zelda Qvarnhemligs' publiceras som 'en ledamots'"),
+        ("21:7", "items[0].notes: 'Z. Qvarnhemlig' publiceras som 'En ledamot'"),
+        ("21:31", "items[0].notes: 'Qvarnhemlig' publiceras som 'En ledamot'"),
+        ("21:60", "items[0].notes: 'Zelda' publiceras som 'en ledamot'"),
     ]
     assert len(notes) == 19
     assert run.out.splitlines()[-1] == "1 checked: 1 valid, 0 with errors, 1 warning, 19 notes"

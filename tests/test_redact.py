@@ -232,3 +232,15 @@ def test_replacements_are_listed_for_check():
     found = [(r.loc, r.found, r.shown, r.offset) for r in result.replacements]
     assert (("items", 0, "notes"), "Anna Hemlig", "En ledamot", 6) in found
     assert (("items", 0, "notes"), "Hemligs", "en ledamots", 25) in found
+
+
+def test_the_organisation_of_a_withheld_person_named_elsewhere_is_noted():
+    data = {**BASE, "items": [{"title": "T", "notes": "Fältgruppen har sett en ökning."}]}
+    result = redact(Meeting.model_validate(data))
+    assert [(n.loc, n.message) for n in result.notes] == [
+        (
+            ("items", 0, "notes"),
+            "'Fältgruppen' är organisationen för en deltagare vars namn inte publiceras och "
+            "kan röja vem det är",
+        )
+    ]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import MeetingFileError, Problem
+from .labels import label
 from .model import Meeting
 from .params import Loc, field_path, load_with_positions, position
 from .redact import Unsafe, redact
@@ -92,7 +93,9 @@ def public_notes(
         text = meeting_text(meeting, r.loc)
         line, column = position(positions, r.loc, text, r.offset)
         found = " ".join(r.found.split())  # as it reads, whatever spaces or breaks it had
-        message = f"{found!r} is published as {r.shown!r}"
+        message = label("check.replaced", meeting.language).format(
+            found=repr(found), shown=repr(r.shown)
+        )
         notes.append(Problem(line, column, field_path(r.loc), message, file))
     warned = [
         Problem(*position(positions, n.loc), field_path(n.loc), n.message, file)

@@ -54,6 +54,16 @@ LABELS: dict[str, dict[Language, str]] = {
     "withheld.officer": {"sv": "en tjänsteperson", "en": "an officer"},
     "withheld.guest": {"sv": "en gäst", "en": "a guest"},
     "withheld.person": {"sv": "en person", "en": "a person"},
+    # what `check` tells the secretary about the public version, in the meeting's language
+    "check.replaced": {
+        "sv": "{found} publiceras som {shown}",
+        "en": "{found} is published as {shown}",
+    },
+    "check.organisation": {
+        "sv": "{organisation} är organisationen för en deltagare vars namn inte publiceras och "
+        "kan röja vem det är",
+        "en": "{organisation} is the organisation of a withheld participant: it may identify them",
+    },
     "confidential_internal": {
         "sv": "Sekretess – lämnas inte ut",
         "en": "Confidential – not to be passed on",

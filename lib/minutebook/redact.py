@@ -59,8 +59,8 @@ class Replacement:
 
 
 @dataclass(frozen=True)
-class Refusal:
-    """A place where the public version cannot be made without guessing."""
+class Finding:
+    """Something found at one place: why the public version cannot be made, or a note on it."""
 
     loc: Loc
     message: str
@@ -69,7 +69,7 @@ class Refusal:
 class Unsafe(Exception):
     """The public version of a meeting cannot be made safely; carries every reason."""
 
-    def __init__(self, refusals: list[Refusal]) -> None:
+    def __init__(self, refusals: list[Finding]) -> None:
         super().__init__("; ".join(r.message for r in refusals))
         self.refusals = refusals
 
@@ -239,13 +239,13 @@ class Names:
         text = normal(text)
         out: list[str] = []
         done: list[Replacement] = []
-        refusals: list[Refusal] = []
+        refusals: list[Finding] = []
         last = 0
         for match, form in self.found(text):
             assert form.person is not None
             if form.ambiguous:
                 refusals.append(
-                    Refusal(
+                    Finding(
                         loc,
                         f"{match.group()!r} is part of a withheld name and of a published one; "
                         "write the name in full",
@@ -289,7 +289,7 @@ class Redacted:
 
     meeting: Meeting
     replacements: list[Replacement]
-    notes: list[Refusal]  # worth a look, not wrong: an organisation that may identify
+    notes: list[Finding]  # worth a look, not wrong: an organisation that may identify
 
 
 def needs_redaction(meeting: Meeting) -> bool:
@@ -339,8 +339,8 @@ def redact(meeting: Meeting, series_folder: Path | None = None) -> Redacted:
             for key in PERSONAL:
                 entry[key] = None
     replacements: list[Replacement] = []
-    refusals: list[Refusal] = []
-    notes: list[Refusal] = []
+    refusals: list[Finding] = []
+    notes: list[Finding] = []
 
     def fix(value: Any, loc: Loc) -> Any:
         if isinstance(value, dict):
@@ -357,12 +357,12 @@ def redact(meeting: Meeting, series_folder: Path | None = None) -> Redacted:
                     if loc[:1] == ("data",) or not value.startswith("http")
                     else "address"
                 )
-                refusals.append(Refusal(loc, _in_address(value, name, what)))
+                refusals.append(Finding(loc, _in_address(value, name, what)))
             return value
         if key == "notes":
             for href in _addresses(value):
                 if name := names.in_address(href):
-                    refusals.append(Refusal(loc, _in_address(href, name, "link")))
+                    refusals.append(Finding(loc, _in_address(href, name, "link")))
         try:
             text, done = names.replace(value, loc, whole=key in NAME_FIELDS)
         except Unsafe as error:
@@ -371,9 +371,9 @@ def redact(meeting: Meeting, series_folder: Path | None = None) -> Redacted:
         replacements.extend(done)
         folded = text.casefold()
         notes.extend(
-            Refusal(
+            Finding(
                 loc,
-                f"{shown!r} is the organisation of a withheld participant: it may identify them",
+                label("check.organisation", meeting.language).format(organisation=repr(shown)),
             )
             for org, shown in names.organisations.items()
             if re.search(rf"(?<!\w){re.escape(org)}(?!\w)", folded)
@@ -385,7 +385,7 @@ def redact(meeting: Meeting, series_folder: Path | None = None) -> Redacted:
         for key, file in meeting.data.items():
             if name := _in_file(names, series_folder / file):
                 refusals.append(
-                    Refusal(
+                    Finding(
                         ("data", key),
                         f"the data file {file} contains the withheld name {name!r}; "
                         "the template would publish it",
