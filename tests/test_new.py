@@ -230,3 +230,17 @@ def test_with_one_standing_item_the_follow_up_comes_before_it():
         if line.startswith("  - title:")
     ]
     assert titles[0] == "  - title: Mötets öppnande"  # it opened the meeting: it stays first
+
+
+def test_a_comment_under_a_confidential_last_item_stays_behind():
+    previous = PREVIOUS.replace(
+        "  # always last\n  - title: Övriga frågor\n    standing: yes\n    notes: Inga.\n", ""
+    ).replace(
+        "      - {task: Öppen sak, owner: Anna Ordf, due: 2024-04-03}\n",
+        "      - {task: Öppen sak, owner: Anna Ordf, due: 2024-04-03}\n"
+        "  - title: Sist och hemligt\n    confidential: true\n    notes: x\n"
+        "    # MARK-COMMENT about the secret\n# about kept_at\n",
+    )
+    text = next_meeting_text(previous, dt.date(2024, 4, 9))
+    assert "MARK-COMMENT" not in text
+    assert "# about kept_at\nkept_at: Kommunhuset" in text

@@ -244,3 +244,134 @@ def test_the_organisation_of_a_withheld_person_named_elsewhere_is_noted():
             "kan röja vem det är",
         )
     ]
+
+
+def test_a_withheld_name_that_a_published_participant_also_has_refuses():
+    data = {**BASE}
+    data["participants"] = [
+        {"name": "Anna Ek", "publish_name": False},
+        {"name": "anna  ek", "role": "chair"},
+    ]
+    with pytest.raises(Unsafe) as caught:
+        redact(Meeting.model_validate(data))
+    assert [r.loc for r in caught.value.refusals] == [("participants", 0, "name")]
+
+
+def withheld(*names: str, published: tuple[str, ...] = (), language: str = "sv") -> dict:
+    people = [{"name": n, "role": "member", "publish_name": False} for n in names]
+    people += [{"name": n, "role": "chair"} for n in published]
+    return {**BASE, "language": language, "participants": people}
+
+
+def notes_of(data: dict, text: str) -> str:
+    meeting = Meeting.model_validate({**data, "items": [{"title": "T", "notes": text}]})
+    return public(meeting).items[0].notes or ""
+
+
+@pytest.mark.parametrize(
+    ("people", "written", "published"),
+    [
+        # a lowercase word before a name does not hide the name
+        (
+            ("Ida Hemlig",),
+            "Detta togs upp i Hemligs rapport.",
+            "Detta togs upp i en ledamots rapport.",
+        ),
+        (("Ida Hemlig",), "I Hemligs rapport stod det.", "I en ledamots rapport stod det."),
+        (
+            ("Seán O'Brien",),
+            "Enligt Seán O’Brien, och O’Brien.",
+            "Enligt en ledamot, och en ledamot.",
+        ),
+        (
+            ("Jan van der Berg",),
+            "J. van der Berg och van der Berg, Jan.",
+            "En ledamot och en ledamot.",
+        ),
+        (("Anna-Karin Ek",), "Sagt av A.-K. Ek i går.", "Sagt av en ledamot i går."),
+        (("Anna Lind-Hemlig",), "Sagt av A. Hemlig i går.", "Sagt av en ledamot i går."),
+        (
+            ("Anna Hemlig",),
+            "Sagt av Hem\u200elig och Hem&shy;lig.",
+            "Sagt av en ledamot och en ledamot.",
+        ),
+        (("Anna Hemlig",), "Anna&nbsp;Hemlig kom.", "En ledamot kom."),
+        (("Anna Hemlig",), "Fråga Anna. Hemlig: ja", "Fråga en ledamot. En ledamot: ja"),
+        (("Anna Hemlig",), "_" * 40 + " (Anna Hemlig)", "_" * 40 + " (en ledamot)"),
+    ],
+)
+def test_names_as_they_are_really_written(people, written, published):
+    assert notes_of(withheld(*people), written) == published
+
+
+def test_published_names_win_where_they_are_the_longer_reading():
+    data = withheld("Maria Andersson", published=("Maria Andersson Lind", "Anna Öppen"))
+    assert notes_of(data, "Maria Andersson Lind talade. Maria Andersson också.") == (
+        "Maria Andersson Lind talade. En ledamot också."
+    )
+    data = withheld("Maria Andersson Lind", published=("Maria Andersson",))
+    assert notes_of(data, "Maria Andersson Lind talade. Maria Andersson också.") == (
+        "En ledamot talade. Maria Andersson också."
+    )
+    data = withheld("Anna Hemlig", published=("Anna Öppen",))
+    assert notes_of(data, "Anna Öppens förslag; Öppen, Anna; A. Öppen.") == (
+        "Anna Öppens förslag; Öppen, Anna; A. Öppen."
+    )
+    assert notes_of(data, "Tack till Hemlig, Anna Öppen") == "Tack till en ledamot, Anna Öppen"
+
+
+def test_a_field_that_is_a_name_counts_it_in_any_case():
+    data = withheld("Anna Hemlig")
+    data["items"] = [
+        {
+            "title": "T",
+            "presenters": ["anna"],
+            "actions": [{"task": "x", "owner": "hemlig"}],
+            "decisions": [{"text": "att", "reservations": ["hemlig"]}],
+        }
+    ]
+    data["recorded_by"] = "a. hemlig"
+    out = public(Meeting.model_validate(data))
+    assert "hemlig" not in out.model_dump_json().casefold()
+    assert out.recorded_by == "Ledamot" and out.items[0].presenters == ["Ledamot"]
+
+
+@pytest.mark.parametrize(
+    "href", ["AnnaHemlig.pdf", "yttrande_AHemlig.pdf", "hemlig2024.pdf", "ahemlig.pdf"]
+)
+def test_a_name_joined_into_a_file_name_is_found(href):
+    data = withheld("Anna Hemlig")
+    data["items"] = [{"title": "T", "attachments": [{"title": "Brev", "href": href}]}]
+    with pytest.raises(Unsafe):
+        redact(Meeting.model_validate(data))
+
+
+@pytest.mark.parametrize(
+    "text", ["Kontakt: a.hemlig@kommun.se", "Se https://kommun.se/personal/hemlig för mer."]
+)
+def test_an_address_written_as_text_is_refused(text):
+    with pytest.raises(Unsafe, match="contains the withheld name"):
+        notes_of(withheld("Anna Hemlig"), text)
+
+
+@pytest.mark.parametrize(
+    "content", [b"namn,antal\nanna,hemlig\n", "namn\nAnna Hemlig\n".encode("utf-16")]
+)
+def test_data_files_in_any_case_or_encoding(tmp_path, content):
+    (tmp_path / "d.csv").write_bytes(content)
+    meeting = Meeting.model_validate({**withheld("Anna Hemlig"), "data": {"d": "d.csv"}})
+    with pytest.raises(Unsafe, match=r"the data file d\.csv contains the withheld name"):
+        redact(meeting, tmp_path)
+
+
+def test_a_name_with_nothing_visible_in_it_does_not_break_the_build():
+    data = withheld("\u200b", published=("Per Öppen",))
+    assert notes_of(data, "Per Öppen talade.") == "Per Öppen talade."
+
+
+def test_the_organisation_note_reads_the_text_as_written():
+    data = withheld("Anna Hemlig")
+    data["participants"][0]["organisation"] = "Hemlig Konsult AB"
+    data["items"] = [{"title": "T", "presenters": ["Anna Hemlig (Hemlig Konsult AB)"]}]
+    result = redact(Meeting.model_validate(data))
+    assert [n.loc for n in result.notes] == [("items", 0, "presenters", 0)]

@@ -286,6 +286,12 @@ def next_meeting_text(previous_text: str, date: dt.date) -> str:
     for j in standing:
         for key in ITEM_CONTENT:
             _drop(old[j], key)
+    last = old[-1] if len(old) else None
+    if isinstance(last, CommentedMap) and yaml_bool(last.get("confidential", False)) is not False:
+        # comment lines indented under a confidential last item speak of it: they stay behind
+        eol, below = _comment(old, len(old) - 1)
+        outside = "".join(line for line in below.splitlines(True) if not line[:1].isspace())
+        _set_comment(old, len(old) - 1, eol, outside)
     follow_ups = _follow_ups(previous_items, str(data.get("language", "sv")))
     # Before the standing item that closed the last agenda ("Övriga frågor" stays last).
     at = len(standing) - 1 if standing and standing[-1] == len(old) - 1 else len(standing)
