@@ -6,7 +6,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from minutebook.model import SLUG
+from minutebook.paths import SLUG
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))

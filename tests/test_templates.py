@@ -12,7 +12,7 @@ import nbformat
 import pytest
 
 from conftest import ROOT, minutebook
-from minutebook.model import SLUG
+from minutebook.paths import SLUG
 
 TEMPLATES = [p for p in sorted((ROOT / "notebooks").glob("*.ipynb")) if re.fullmatch(SLUG, p.stem)]
 

@@ -28,8 +28,7 @@ from typing import Any
 from . import __version__, labels, publish
 from .errors import MinutebookError
 from .inputs import STAMP, Stamp, code_fingerprint, output_folder
-from .model import SLUG
-from .paths import TEMPLATES_DIR, Project
+from .paths import SLUG, TEMPLATES_DIR, Project
 
 ARCHIVE_STAMP = ".archive.json"
 NAV = re.compile(r"<!--mb-nav-->.*?<!--/mb-nav-->", re.S)

@@ -22,7 +22,7 @@ from pydantic import (
     model_validator,
 )
 
-SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+from .paths import SLUG
 
 Role = Literal[
     "chair", "vice_chair", "secretary", "adjuster", "member", "deputy", "officer", "guest"

@@ -25,8 +25,8 @@ from ruamel.yaml.tokens import CommentToken
 
 from .errors import MinutebookError
 from .labels import Language, label
-from .model import SLUG, is_true, yaml_bool
-from .paths import Project
+from .model import is_true, yaml_bool
+from .paths import SLUG, Project
 
 SCHEMA_HINT = "yaml-language-server: $schema=../../meeting.schema.json"
 # What belonged to the last meeting alone: its source, corrections, justering and data.

@@ -28,7 +28,8 @@ from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import MeetingFileError, Problem
-from .model import SLUG, Meeting
+from .model import Meeting
+from .paths import SLUG
 
 MAX_BYTES = 1024 * 1024
 # Far above any real meeting (a council's year of roll-call votes is a few thousand values),

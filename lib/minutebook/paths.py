@@ -11,6 +11,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+# A series' name: its folder under params/ and reports/ ("_search" can never be one).
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 PACKAGE_DIR = Path(__file__).resolve().parent
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
 
