@@ -54,8 +54,8 @@ def warm_pdf(prints: int = 10) -> float:
     """Seconds per PDF once the browser runs (the reference minutes, printed again)."""
     import nbformat
 
-    from minutebook.browser import Printer
-    from minutebook.render import render_html
+    from minutebook.build.browser import Printer
+    from minutebook.build.render import render_html
 
     project = fresh_project()
     try:

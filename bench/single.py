@@ -50,8 +50,8 @@ def minutebook(project: Path) -> float:
 
 def plain_chain(project: Path) -> float:
     sys.path.insert(0, str(ROOT / "lib"))
-    from minutebook.browser import system_chromium
-    from minutebook.params import load_meeting
+    from minutebook.build.browser import system_chromium
+    from minutebook.meeting.read import load_meeting
 
     meeting = load_meeting(project / MEETING).model_dump(mode="json")
     (project / "meeting.yaml").write_text(json.dumps({"meeting": meeting}), encoding="utf-8")

@@ -40,14 +40,14 @@ if ! (command -v fc-list >/dev/null && fc-list | grep -q "Liberation Sans"); the
 fi
 
 # Chromium for the PDF: Playwright's own download first, else Debian's package.
-if "$VENV/bin/python" -m minutebook.browser >/dev/null 2>&1; then
-    echo "setup: Chromium: $("$VENV/bin/python" -m minutebook.browser)"
+if "$VENV/bin/python" -m minutebook.build.browser >/dev/null 2>&1; then
+    echo "setup: Chromium: $("$VENV/bin/python" -m minutebook.build.browser)"
 elif timeout 600 "$VENV/bin/playwright" install chromium >/dev/null 2>&1 \
-        && "$VENV/bin/python" -m minutebook.browser >/dev/null 2>&1; then
+        && "$VENV/bin/python" -m minutebook.build.browser >/dev/null 2>&1; then
     echo "setup: Chromium installed by Playwright"
 elif apt_install chromium fonts-liberation2 fonts-dejavu-core \
-        && "$VENV/bin/python" -m minutebook.browser >/dev/null 2>&1; then
-    echo "setup: Chromium installed from Debian: $("$VENV/bin/python" -m minutebook.browser)"
+        && "$VENV/bin/python" -m minutebook.build.browser >/dev/null 2>&1; then
+    echo "setup: Chromium installed from Debian: $("$VENV/bin/python" -m minutebook.build.browser)"
 else
     echo "setup: no Chromium: PDFs cannot be printed. Install one (apt-get install chromium)" \
          "or set MINUTEBOOK_CHROMIUM to a Chromium or Chrome executable." >&2

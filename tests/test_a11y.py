@@ -10,8 +10,8 @@ import pytest
 from pypdf import PdfWriter
 
 from conftest import minutebook
-from minutebook.a11y import axe_violations, browser_page, pdf_problems
-from minutebook.nb import Minutes
+from minutebook.secretary.a11y import axe_violations, browser_page, pdf_problems
+from minutebook.template.minutes import Minutes
 
 pytestmark = pytest.mark.e2e
 

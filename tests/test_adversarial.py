@@ -13,7 +13,7 @@ import pytest
 
 from conftest import minutebook
 from minutebook.errors import MeetingFileError
-from minutebook.params import load_meeting
+from minutebook.meeting.read import load_meeting
 
 HERE = Path(__file__).resolve().parent / "adversarial"
 NAME = "params/council/2024-03-12.yaml"

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import add_meeting, minutebook
-from minutebook.archive import collect, feed_xml
+from minutebook.archive.pages import collect, feed_xml
 from minutebook.paths import Project
 
 pytestmark = pytest.mark.e2e

@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLE, REFERENCE, add_meeting, minutebook
-from minutebook.archive import fill_nav
-from minutebook.build import meeting_inputs
-from minutebook.inputs import Stamp, output_folder
-from minutebook.params import load_meeting
+from minutebook.archive.pages import fill_nav
+from minutebook.build.inputs import Stamp, output_folder
+from minutebook.build.meeting import meeting_inputs
+from minutebook.meeting.read import load_meeting
 from minutebook.paths import Project
 
 pytestmark = pytest.mark.e2e

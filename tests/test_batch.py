@@ -5,9 +5,9 @@ import threading
 import time
 from pathlib import Path
 
-from minutebook import batch
-from minutebook.batch import Outcome, Progress, Report, build_many
-from minutebook.build import Built
+from minutebook.build import batch
+from minutebook.build.batch import Outcome, Progress, Report, build_many
+from minutebook.build.meeting import Built
 from minutebook.errors import MeetingFileError, Problem, TemplateError
 from minutebook.paths import Project
 

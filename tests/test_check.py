@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from conftest import REFERENCE, minutebook
-from minutebook.check import check_file
+from minutebook.secretary.check import check_file
 
 MEETING = """\
 series: council

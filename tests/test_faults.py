@@ -14,7 +14,7 @@ import nbformat
 import pytest
 
 from conftest import REFERENCE, minutebook
-from minutebook.browser import system_chromium
+from minutebook.build.browser import system_chromium
 
 pytestmark = pytest.mark.e2e
 

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
-from minutebook.figures import chart_svg, number, percent, table_html
+from minutebook.template.figures import chart_svg, number, percent, table_html
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import make_project, minutebook, serving
-from minutebook.browser import launch
+from minutebook.build.browser import launch
 
 pytestmark = pytest.mark.e2e
 

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from minutebook import inputs
-from minutebook.inputs import Inputs, Stamp, is_current, output_folder
+from minutebook.build import inputs
+from minutebook.build.inputs import Inputs, Stamp, is_current, output_folder
 from minutebook.paths import Project
 
 

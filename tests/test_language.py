@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import REFERENCE, minutebook
-from minutebook.labels import LABELS
+from minutebook.meeting.labels import LABELS
 
 pytestmark = pytest.mark.e2e
 

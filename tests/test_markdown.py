@@ -2,7 +2,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from minutebook.markdown import render
+from minutebook.template.markdown import render
 
 
 class Tags(HTMLParser):

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from minutebook.model import Decision, Meeting, json_schema
+from minutebook.meeting.model import Decision, Meeting, json_schema
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -1,4 +1,4 @@
-from minutebook.nb import Fragment, Minutes
+from minutebook.template.minutes import Fragment, Minutes
 
 MEETING = {
     "series": "board",

@@ -5,11 +5,11 @@ import datetime as dt
 import pytest
 
 from conftest import EXAMPLE, REFERENCE, minutebook
-from minutebook.check import check_file
 from minutebook.errors import MinutebookError
-from minutebook.new import SCHEMA_HINT, new_meeting, next_meeting_text
-from minutebook.params import load_meeting
+from minutebook.meeting.read import load_meeting
 from minutebook.paths import Project
+from minutebook.secretary.check import check_file
+from minutebook.secretary.new import SCHEMA_HINT, new_meeting, next_meeting_text
 
 
 def test_next_meeting_carries_what_belongs_to_the_next_meeting(project):

@@ -6,7 +6,7 @@ from textwrap import dedent
 import pytest
 
 from minutebook.errors import MeetingFileError
-from minutebook.params import MAX_BYTES, load_meeting
+from minutebook.meeting.read import MAX_BYTES, load_meeting
 
 GOOD = """\
 series: council

@@ -1,6 +1,6 @@
 import os
 
-from minutebook import publish
+from minutebook.build import publish
 
 
 def test_publish_into_a_new_place(tmp_path):

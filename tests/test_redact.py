@@ -7,8 +7,8 @@ import unicodedata
 
 import pytest
 
-from minutebook.model import Meeting
-from minutebook.redact import Unsafe, needs_redaction, public, redact
+from minutebook.meeting.model import Meeting
+from minutebook.meeting.redact import Unsafe, needs_redaction, public, redact
 
 BASE = {
     "series": "s",

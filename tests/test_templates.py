@@ -117,7 +117,7 @@ def test_run_by_hand_in_jupyterlab_shows_the_same_minutes(project, tmp_path):
     """An analyst runs a template top to bottom: the default meeting, the same page."""
     import papermill
 
-    from minutebook.render import render_html
+    from minutebook.build.render import render_html
 
     out = tmp_path / "by-hand.ipynb"
     papermill.execute_notebook(
@@ -138,7 +138,7 @@ def test_run_by_hand_in_jupyterlab_shows_the_same_minutes(project, tmp_path):
 
 def test_data_paths_must_stay_in_the_series_folder(tmp_path):
     from minutebook.errors import MeetingFileError
-    from minutebook.params import load_meeting
+    from minutebook.meeting.read import load_meeting
 
     folder = tmp_path / "s"
     folder.mkdir()

@@ -127,8 +127,8 @@ def _date(text: str) -> dt.date:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from .new import new_meeting
     from .paths import Project
+    from .secretary.new import new_meeting
 
     project = Project.find()
     path = new_meeting(project, args.series, args.date)
@@ -140,8 +140,8 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _template_new(args: argparse.Namespace) -> int:
-    from .new import new_template
     from .paths import Project
+    from .secretary.new import new_template
 
     project = Project.find()
     path = new_template(project, args.series)
@@ -150,9 +150,9 @@ def _template_new(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .check import Checked, check_file
     from .errors import Problem
     from .paths import Project
+    from .secretary.check import Checked, check_file
 
     project = Project.find()
     files = [f.absolute() for f in args.files] or project.meeting_files()
@@ -184,7 +184,7 @@ def _check(args: argparse.Namespace) -> int:
     if bad:
         return 2
     if args.a11y:
-        from .a11y import check_published
+        from .secretary.a11y import check_published
 
         problems = check_published(project, files)
         for problem in problems:
@@ -195,15 +195,15 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from .model import json_schema
+    from .meeting.model import json_schema
 
     print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
     return 0
 
 
 def _build(args: argparse.Namespace) -> int:
+    from .build.publish import exclusive
     from .paths import Project
-    from .publish import exclusive
 
     project = Project.find()
     everything = project.meeting_files()
@@ -221,8 +221,8 @@ def _build(args: argparse.Namespace) -> int:
 def _build_locked(
     args: argparse.Namespace, project: Project, files: list[Path], everything: list[Path]
 ) -> int:
-    from . import archive
-    from .batch import Progress, build_many
+    from .archive import pages as archive
+    from .build.batch import Progress, build_many
 
     report = build_many(
         project,
@@ -265,8 +265,8 @@ def _build_locked(
 
 
 def _serve(args: argparse.Namespace) -> int:
+    from .archive.serve import serve
     from .paths import Project
-    from .serve import serve
 
     reports = Project.find().reports
     if not (reports / "index.html").is_file():

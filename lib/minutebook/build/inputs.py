@@ -22,8 +22,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .paths import PACKAGE_DIR, Project
+from .. import __version__
+from ..paths import PACKAGE_DIR, Project
 
 STAMP = ".build.json"
 

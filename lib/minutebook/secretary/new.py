@@ -23,10 +23,10 @@ from ruamel.yaml.error import CommentMark
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 from ruamel.yaml.tokens import CommentToken
 
-from .errors import MinutebookError
-from .labels import Language, label
-from .model import is_true, yaml_bool
-from .paths import SLUG, Project
+from ..errors import MinutebookError
+from ..meeting.labels import Language, label
+from ..meeting.model import is_true, yaml_bool
+from ..paths import SLUG, Project
 
 SCHEMA_HINT = "yaml-language-server: $schema=../../meeting.schema.json"
 # What belonged to the last meeting alone: its source, corrections, justering and data.

@@ -18,7 +18,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from .labels import Language
+from ..meeting.labels import Language
 
 NBSP, MINUS = "\u00a0", "\u2212"
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import MeetingFileError, Problem
-from .labels import label
-from .model import Meeting
-from .params import Loc, field_path, load_with_positions, position
-from .redact import Unsafe, redact
+from ..errors import MeetingFileError, Problem
+from ..meeting.labels import label
+from ..meeting.model import Meeting
+from ..meeting.read import Loc, field_path, load_with_positions, position
+from ..meeting.redact import Unsafe, redact
 
 
 @dataclass

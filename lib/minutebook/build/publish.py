@@ -18,7 +18,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import MinutebookError
+from ..errors import MinutebookError
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100

@@ -27,9 +27,9 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import MeetingFileError, Problem
+from ..errors import MeetingFileError, Problem
+from ..paths import SLUG
 from .model import Meeting
-from .paths import SLUG
 
 MAX_BYTES = 1024 * 1024
 # Far above any real meeting (a council's year of roll-call votes is a few thousand values),

@@ -22,7 +22,7 @@ from pydantic import (
     model_validator,
 )
 
-from .paths import SLUG
+from ..paths import SLUG
 
 Role = Literal[
     "chair", "vice_chair", "secretary", "adjuster", "member", "deputy", "officer", "guest"

@@ -25,10 +25,12 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
-from . import __version__, labels, publish
-from .errors import MinutebookError
-from .inputs import STAMP, Stamp, code_fingerprint, output_folder
-from .paths import SLUG, TEMPLATES_DIR, Project
+from .. import __version__
+from ..build import publish
+from ..build.inputs import STAMP, Stamp, code_fingerprint, output_folder
+from ..errors import MinutebookError
+from ..meeting import labels
+from ..paths import SLUG, TEMPLATES_DIR, Project
 
 ARCHIVE_STAMP = ".archive.json"
 NAV = re.compile(r"<!--mb-nav-->.*?<!--/mb-nav-->", re.S)

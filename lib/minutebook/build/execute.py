@@ -17,7 +17,7 @@ from jupyter_client.manager import AsyncKernelManager
 from traitlets import Unicode, default
 from traitlets.config import Config
 
-from .errors import TemplateError
+from ..errors import TemplateError
 
 DEFAULT_TIMEOUT = 120  # seconds a single cell may run
 

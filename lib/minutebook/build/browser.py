@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import ChromiumNotFound, MinutebookError
-from .markdown import escape
+from ..errors import ChromiumNotFound, MinutebookError
+from ..template.markdown import escape
 from .pdf import PRINT_BASE, finish
 
 HOW_TO_GET_ONE = (

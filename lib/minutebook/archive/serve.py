@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .errors import MinutebookError
+from ..errors import MinutebookError
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

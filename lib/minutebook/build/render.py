@@ -19,9 +19,11 @@ from nbconvert.exporters import HTMLExporter, WebPDFExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 from traitlets import Unicode, default
 
-from . import __version__, labels
+from .. import __version__
+
+from ..meeting import labels
 from .browser import PageSetup, Printer
-from .paths import TEMPLATES_DIR
+from ..paths import TEMPLATES_DIR
 
 # The tags analysts use in templates (documented in README.md).
 REMOVE_CELL = "remove-cell"
@@ -37,7 +39,7 @@ def meeting_of(nb: Any) -> dict[str, Any] | None:
 
 def page_info(nb: Any) -> dict[str, Any]:
     """Language, title, draft mark and footer of the page, from the recorded meeting."""
-    from .nb import Minutes
+    from ..template.minutes import Minutes
 
     meeting = meeting_of(nb)
     if meeting is None:

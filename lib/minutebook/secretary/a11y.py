@@ -28,7 +28,7 @@ def browser_page() -> Iterator[Any]:
     """A page of a headless Chromium (the one the PDFs are printed with) to check in."""
     from playwright.sync_api import sync_playwright
 
-    from .browser import launch
+    from ..build.browser import launch
 
     with sync_playwright() as playwright:
         browser = launch(playwright)
@@ -116,7 +116,7 @@ def pdf_problems(path: Path, items: Sequence[str], language: str, title: str) ->
 
 def check_published(project: Any, files: Sequence[Path]) -> list[str]:
     """Every accessibility problem of the published outputs of ``files`` and the archive."""
-    from .nb import Minutes
+    from ..template.minutes import Minutes
 
     problems: list[str] = []
     pages: list[tuple[str, Path]] = []

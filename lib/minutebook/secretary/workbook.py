@@ -14,9 +14,9 @@ import sys
 from html import escape
 from pathlib import Path
 
+from ..paths import Project
+from ..template.minutes import Fragment
 from .check import check_file
-from .nb import Fragment
-from .paths import Project
 
 
 def _project() -> Project:

@@ -21,11 +21,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import publish
-from .errors import MinutebookError
+from ..build import publish
+from ..errors import MinutebookError
 
 if TYPE_CHECKING:
-    from .archive import Entry
+    from .pages import Entry
 
 FOLDER = "_search"  # no series slug can start with "_": no meeting can be called this
 

@@ -17,15 +17,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import publish, redact
+from . import publish
+
+from ..meeting import redact
 from .browser import Printer
-from .errors import ChromiumNotFound, MinutebookError, TemplateError
+from ..errors import ChromiumNotFound, MinutebookError, TemplateError
 from .execute import DEFAULT_TIMEOUT, run_template
 from .inputs import STAMP, Inputs, Stamp, file_hash
-from .model import Attachment, Meeting
-from .params import attachment_path, load_with_positions
-from .paths import Project
-from .protocol import paragraph_start
+from ..meeting.model import Attachment, Meeting
+from ..meeting.read import attachment_path, load_with_positions
+from ..paths import Project
+from ..meeting.protocol import paragraph_start
 
 NOTEBOOK, HTML, PDF, JSON = "minutes.ipynb", "minutes.html", "minutes.pdf", "meeting.json"
 FILES = "files"  # attachments are published under this subfolder

@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .errors import MeetingFileError, MinutebookError
+from ..errors import MeetingFileError, MinutebookError
 from .model import Meeting
-from .params import load_meeting
+from .read import load_meeting
 
 
 def earlier_this_year(path: Path, date: dt.date) -> list[Path]:

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from .errors import MeetingFileError, MinutebookError
+from ..errors import MeetingFileError, MinutebookError
 from .inputs import is_current
-from .paths import Project
+from ..paths import Project
 
 
 @dataclass
@@ -168,7 +168,7 @@ def build_many(
         return report
 
     from .browser import Printer
-    from .build import build_meeting
+    from .meeting import build_meeting
 
     run = build or build_meeting
     printer = Printer() if pdf else None  # started by the first meeting that is valid

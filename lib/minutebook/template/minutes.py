@@ -1,0 +1,425 @@
+"""What a template notebook imports to display a meeting.
+
+A template stays thin: it creates ``Minutes(meeting)`` from its ``parameters`` cell and
+shows the pieces it wants, in the order it wants, with its own sections in between::
+
+    from minutebook.nb import Minutes
+    m = Minutes(meeting)
+    m.header()
+    m.items()
+
+Every piece is a :class:`Fragment`: its HTML is what the published minutes show, and it
+renders the same way in JupyterLab. Papermill passes the meeting as JSON-typed values
+(already validated and, for the public version, redacted), so this module works on plain
+dicts and does not validate again; given a path instead (an analyst running the template
+by hand), it loads and validates the file first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from ..meeting import labels
+from . import figures
+from .markdown import escape, render
+
+__all__ = ["Fragment", "Minutes"]
+
+
+class Fragment:
+    """A piece of the minutes: HTML for the page, plain text for everything else."""
+
+    def __init__(self, html: str, text: str = "") -> None:
+        self.html = html
+        self.text = text
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __repr__(self) -> str:
+        return self.text
+
+    def __bool__(self) -> bool:
+        return bool(self.html)
+
+
+def _load(meeting: dict[str, Any] | str | Path) -> dict[str, Any]:
+    if isinstance(meeting, dict):
+        return meeting
+    from ..meeting.read import (
+        load_meeting,  # only when run by hand: pydantic is not needed otherwise
+    )
+    from ..paths import find_root
+
+    path = Path(meeting)
+    if not path.is_absolute() and not path.exists():
+        path = find_root() / path
+    return load_meeting(path).model_dump(mode="json")
+
+
+def _time(value: str | None) -> str:
+    return value[:5] if value else ""
+
+
+class Minutes:
+    """The display of one meeting, piece by piece, labelled in the meeting's language."""
+
+    def __init__(self, meeting: dict[str, Any] | str | Path) -> None:
+        self.meeting = _load(meeting)
+        self.language: labels.Language = self.meeting.get("language", "sv")
+
+    # -- words --------------------------------------------------------------------------
+
+    def label(self, key: str) -> str:
+        """A label in the meeting's language (see :mod:`minutebook.labels`)."""
+        return labels.label(key, self.language)
+
+    def date(self, value: str | dt.date) -> str:
+        """A date as written in running text: ``14 juni 2022``."""
+        day = dt.date.fromisoformat(value) if isinstance(value, str) else value
+        return labels.long_date(day, self.language)
+
+    def role(self, name: str) -> str:
+        """The role of the participant called ``name``, in words, or ``""``."""
+        person = next((p for p in self.meeting.get("participants", []) if p["name"] == name), None)
+        return self.label(f"role.{person['role']}") if person and person.get("role") else ""
+
+    @property
+    def kind(self) -> str:
+        """The kind of minutes in words: Mötesanteckningar, Protokoll, Meeting notes, Minutes."""
+        return self.label(self.meeting.get("kind", "notes"))
+
+    @property
+    def is_protocol(self) -> bool:
+        """Whether this is a formal protokoll (numbered §, justering, anslagsbevis)."""
+        return bool(self.meeting.get("kind") == "protocol")
+
+    @property
+    def title(self) -> str:
+        """The document title: kind, date and body."""
+        m = self.meeting
+        return f"{self.kind} {self.date(m['date'])} – {m['body']}"
+
+    def number(self, value: Any, decimals: int | None = None) -> str:
+        """A number as the meeting's language writes it: ``12 345,6`` / ``12,345.6``."""
+        return figures.number(value, self.language, decimals)
+
+    def percent(self, value: Any, decimals: int = 1) -> str:
+        """A percentage: ``−10,9 %`` / ``−10.9%``."""
+        return figures.percent(value, self.language, decimals)
+
+    # -- data sections ----------------------------------------------------------------------
+
+    def has_data(self, name: str) -> bool:
+        """Whether the meeting names a data file called ``name`` (its ``data:`` key)."""
+        return name in (self.meeting.get("data") or {})
+
+    def data(self, name: str) -> Any:
+        """The meeting's data file ``name`` as a pandas DataFrame.
+
+        Paths in ``data:`` are relative to the series folder, wherever the kernel runs.
+        """
+        from ..paths import find_root
+
+        files = self.meeting.get("data") or {}
+        if name not in files:
+            known = ", ".join(sorted(files)) or "none"
+            raise KeyError(f"the meeting names no data file {name!r} (it names: {known})")
+        folder = find_root() / "params" / self.meeting["series"]
+        return figures.read_data(folder, files[name])
+
+    def table(self, frame: Any, caption: str, **options: Any) -> Fragment:
+        """An accessible table of a DataFrame, its numbers in the meeting's language.
+
+        It has a caption and header cells; ``options`` are ``row_headers`` and ``formats``
+        (see :func:`minutebook.figures.table_html`).
+        """
+        return Fragment(
+            figures.table_html(frame, caption, self.language, **options),
+            f"{caption}\n{frame.to_string(index=False)}",
+        )
+
+    def chart(self, fig: Any, alt: str) -> Fragment:
+        """A matplotlib figure as an inline SVG described by ``alt`` (it prints sharp)."""
+        return Fragment(figures.chart_svg(fig, alt), alt)
+
+    # -- pieces -------------------------------------------------------------------------
+
+    def header(self) -> Fragment:
+        """Organisation, body, kind, date, time and place; a draft banner for a draft."""
+        m = self.meeting
+        facts = [(self.label("date"), self.date(m["date"]))]
+        time = m.get("time") or {}
+        if time.get("start"):
+            span = "–".join(_time(t) for t in (time.get("start"), time.get("end")) if t)
+            facts.append((self.label("time"), span))
+        if m.get("place"):
+            facts.append((self.label("place"), m["place"]))
+        org = f'<p class="mb-org">{escape(m["organisation"])}</p>' if m.get("organisation") else ""
+        draft = ""
+        if m.get("status") == "draft":
+            draft = (
+                f'<p class="mb-draft" role="note"><strong>{self.label("draft")}</strong> '
+                f"{escape(self.label('draft_notice'))}</p>"
+            )
+        dl = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in facts)
+        html = (
+            f'<header class="mb-header">{draft}{org}<h1>{escape(m["body"])}</h1>'
+            f'<p class="mb-kind">{escape(self.kind)}</p><dl class="mb-facts">{dl}</dl></header>'
+        )
+        text = f"{m['body']}\n{self.kind}\n" + "\n".join(f"{k}: {v}" for k, v in facts)
+        return Fragment(html, text)
+
+    def _person(self, person: dict[str, Any]) -> str:
+        parts = [escape(person["name"])]
+        if person.get("role"):
+            parts.append(escape(self.label(f"role.{person['role']}").lower()))
+        if person.get("organisation"):
+            parts.append(escape(person["organisation"]))
+        return ", ".join(parts)
+
+    def attendance(self) -> Fragment:
+        """Who was present and who was absent."""
+        people = self.meeting.get("participants") or []
+        if not people:
+            return Fragment("")
+        groups = [
+            (self.label(key), [p for p in people if p.get("present", True) is want])
+            for key, want in (("present", True), ("absent", False))
+        ]
+        html = "".join(
+            f'<h3>{escape(title)}</h3><ul class="mb-people">'
+            + "".join(f"<li>{self._person(p)}</li>" for p in group)
+            + "</ul>"
+            for title, group in groups
+            if group
+        )
+        text = "\n".join(
+            f"{title}: " + "; ".join(p["name"] for p in group) for title, group in groups if group
+        )
+        return Fragment(
+            f'<section class="mb-attendance" aria-labelledby="mb-attendance">'
+            f'<h2 id="mb-attendance">{escape(self.label("attendance"))}</h2>{html}</section>',
+            text,
+        )
+
+    def items(self, layout: str = "sections", numbered: bool = True) -> Fragment:
+        """Every agenda item, in order.
+
+        Args:
+            layout: ``"sections"`` — a numbered heading per item, presenters under it — or
+                ``"table"`` — topic, notes and presenter side by side, as many councils'
+                minutes are laid out (on a phone the three stack).
+            numbered: number the items 1, 2, 3 … in their headings.
+
+        """
+        pieces = [
+            self.item(i, layout=layout, numbered=numbered)
+            for i in range(len(self.meeting["items"]))
+        ]
+        return Fragment(
+            f'<div class="mb-items mb-layout-{escape(layout)}">'
+            + "".join(p.html for p in pieces)
+            + "</div>",
+            "\n\n".join(p.text for p in pieces),
+        )
+
+    def item(self, index: int, layout: str = "sections", numbered: bool = True) -> Fragment:
+        """One agenda item (``index`` counts from 0)."""
+        item = self.meeting["items"][index]
+        number = f"{index + 1}." if numbered else ""
+        if self.is_protocol:  # a protokoll's paragraphs are numbered whatever the layout
+            number = f"§ {(self.meeting.get('first_paragraph') or 1) + index}"
+        anchor = f"item-{index + 1}"
+        heading = (
+            f'<h2 id="{anchor}-title">'
+            + (f'<span class="mb-num">{number}</span> ' if number else "")
+            + f"{escape(item['title'])}</h2>"
+        )
+        presenters = ", ".join(item.get("presenters") or [])
+        who = ""
+        if presenters:
+            who = (
+                f'<p class="mb-presenters"><span class="mb-label">'
+                f"{escape(self.label('presenters'))}:</span> {escape(presenters)}</p>"
+            )
+        body = self._secrecy(item) + render(item.get("notes"))
+        body += self._decisions(item.get("decisions") or [])
+        body += self._actions(item.get("actions") or [])
+        body += self._attachments(item.get("attachments") or [])
+        if layout == "table":
+            inner = f'{heading}<div class="mb-notes">{body}</div>{who}'
+        else:
+            inner = f'{heading}{who}<div class="mb-notes">{body}</div>'
+        css = "mb-item mb-confidential" if item.get("confidential") else "mb-item"
+        html = (
+            f'<section class="{css}" id="{anchor}" aria-labelledby="{anchor}-title">'
+            f"{inner}</section>"
+        )
+        text = " ".join(filter(None, (number, item["title"])))
+        if presenters:
+            text += f" ({presenters})"
+        return Fragment(html, text)
+
+    def _secrecy(self, item: dict[str, Any]) -> str:
+        """In the internal version, a confidential item says so, with its reason.
+
+        The public version shows only the notice that stands in the item's place (its
+        title), so there is nothing to add.
+        """
+        reason = item.get("confidential")
+        if not reason:
+            return ""
+        notice = self.label("confidential")
+        if item["title"] in (notice, f"{notice} ({reason})"):
+            return ""  # the public notice
+        why = f" ({escape(reason)})" if isinstance(reason, str) else ""
+        return (
+            f'<p class="mb-secrecy" role="note"><strong>'
+            f"{escape(self.label('confidential_internal'))}</strong>{why}</p>"
+        )
+
+    def _decisions(self, decisions: Iterable[dict[str, Any]]) -> str:
+        rows = []
+        for d in decisions:
+            reservation = ""
+            if d.get("reservations"):
+                reservation = (
+                    f'<p class="mb-reservation">{escape(self.label("reservation"))}: '
+                    f"{escape(', '.join(d['reservations']))}</p>"
+                )
+            rows.append(f"<li><p>{escape(d['text'])}</p>{reservation}</li>")
+        if not rows:
+            return ""
+        title = escape(self.label("decisions"))
+        return f'<h3>{title}</h3><ul class="mb-decisions">{"".join(rows)}</ul>'
+
+    def _actions(self, actions: Iterable[dict[str, Any]]) -> str:
+        rows = "".join(
+            "<tr>"
+            f"<td>{escape(a['task'])}</td>"
+            f"<td>{escape(a.get('owner') or '')}</td>"
+            f"<td>{escape(self.date(a['due'])) if a.get('due') else ''}</td>"
+            f"<td>{escape(self.label('done' if a.get('done') else 'open'))}</td>"
+            "</tr>"
+            for a in actions
+        )
+        if not rows:
+            return ""
+        head = "".join(
+            f'<th scope="col">{escape(self.label(k))}</th>'
+            for k in ("task", "owner", "due", "status")
+        )
+        return (
+            f'<h3>{escape(self.label("actions"))}</h3><table class="mb-actions">'
+            f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+        )
+
+    def _attachments(self, attachments: Iterable[dict[str, Any]]) -> str:
+        rows = "".join(
+            f'<li><a href="{escape(a["href"])}">{escape(a["title"])}</a></li>' for a in attachments
+        )
+        if not rows:
+            return ""
+        return f'<h3>{escape(self.label("attachments"))}</h3><ul class="mb-attachments">{rows}</ul>'
+
+    def signature(self) -> Fragment:
+        """Who recorded the minutes: ``Noterat av: Elin Lindqvist, Sekreterare``.
+
+        For a protokoll, the justering block instead: the secretary, the chair and the
+        adjusters with lines to sign on, and the date of justering.
+        """
+        if self.is_protocol:
+            return self._adjustment()
+        name = self.meeting.get("recorded_by")
+        if not name:
+            return Fragment("")
+        role = self.role(name)
+        who = f"{name}, {role}" if role else name
+        return Fragment(
+            f'<p class="mb-signature"><span class="mb-label">{escape(self.label("recorded_by"))}:'
+            f'</span> <span class="mb-name">{escape(who)}</span></p>',
+            f"{self.label('recorded_by')}: {who}",
+        )
+
+    def _adjustment(self) -> Fragment:
+        m = self.meeting
+        chair = next(
+            (p["name"] for p in m.get("participants", []) if p.get("role") == "chair"), None
+        )
+        signers = [(self.label("signed_secretary"), m.get("recorded_by"))]
+        signers += [(self.label("role.chair"), chair)]
+        signers += [(self.label("role.adjuster"), name) for name in m.get("adjusters") or []]
+        blocks = "".join(
+            f'<div class="mb-sign"><p class="mb-sign-role">{escape(role)}</p>'
+            f'<p class="mb-sign-line" aria-hidden="true"></p>'
+            f'<p class="mb-sign-name">{escape(name or "")}</p></div>'
+            for role, name in signers
+        )
+        when = self.date(m["adjusted_on"]) if m.get("adjusted_on") else self.label("not_yet")
+        html = (
+            '<section class="mb-adjustment" aria-labelledby="mb-adjustment">'
+            f'<h2 id="mb-adjustment">{escape(self.label("adjustment"))}</h2>'
+            f'<div class="mb-signatures">{blocks}</div>'
+            f"<p>{escape(self.label('adjusted_on'))}: {escape(when)}</p></section>"
+        )
+        text = "\n".join(f"{role}: {name or ''}" for role, name in signers)
+        return Fragment(html, f"{self.label('adjustment')}\n{text}")
+
+    def notice(self) -> Fragment:
+        """The anslagsbevis of a protokoll (empty for meeting notes).
+
+        When the notice of justering hangs, and where the protokoll is kept.
+        """
+        m = self.meeting
+        if not self.is_protocol:
+            return Fragment("")
+        adjusted = dt.date.fromisoformat(m["adjusted_on"]) if m.get("adjusted_on") else None
+        posted = dt.date.fromisoformat(m["posted_on"]) if m.get("posted_on") else adjusted
+        facts = [
+            ("body_label", m["body"]),
+            ("meeting_date", self.date(m["date"])),
+            ("adjusted_on", self.date(adjusted) if adjusted else self.label("not_yet")),
+            ("posted_on", self.date(posted) if posted else "–"),
+            ("taken_down", self.date(posted + dt.timedelta(weeks=3)) if posted else "–"),
+            ("kept_at", m.get("kept_at") or m.get("organisation") or "–"),
+        ]
+        rows = "".join(f"<dt>{escape(self.label(k))}</dt><dd>{escape(v)}</dd>" for k, v in facts)
+        return Fragment(
+            '<section class="mb-notice" aria-labelledby="mb-notice">'
+            f'<h2 id="mb-notice">{escape(self.label("notice"))}</h2>'
+            f'<p>{escape(self.label("notice_text"))}</p><dl class="mb-facts">{rows}</dl>'
+            "</section>",
+            "\n".join(f"{self.label(k)}: {v}" for k, v in facts),
+        )
+
+    def source(self) -> Fragment:
+        """A link to where the original minutes are published."""
+        url = self.meeting.get("source")
+        if not url:
+            return Fragment("")
+        return Fragment(
+            f'<p class="mb-source">{escape(self.label("source"))}: '
+            f'<a href="{escape(url)}">{escape(url)}</a></p>',
+            f"{self.label('source')}: {url}",
+        )
+
+    def corrections(self) -> Fragment:
+        """The visible log of corrections made after the minutes became final."""
+        fixes = self.meeting.get("corrections") or []
+        if not fixes:
+            return Fragment("")
+        rows = "".join(
+            f'<li><time datetime="{escape(c["date"])}">{escape(self.date(c["date"]))}</time>: '
+            f"{escape(c['text'])}</li>"
+            for c in fixes
+        )
+        return Fragment(
+            f'<section class="mb-corrections" aria-labelledby="mb-corrections">'
+            f'<h2 id="mb-corrections">{escape(self.label("corrections"))}</h2><ul>{rows}</ul>'
+            "</section>",
+            "\n".join(f"{c['date']}: {c['text']}" for c in fixes),
+        )
