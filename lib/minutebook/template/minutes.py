@@ -18,13 +18,13 @@ by hand), it loads and validates the file first.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from ..meeting import labels
 from . import figures
-from .markdown import escape, render
+from .markdown import render
+from .pieces import markup, pieces
 
 __all__ = ["Fragment", "Minutes"]
 
@@ -158,27 +158,16 @@ class Minutes:
             facts.append((self.label("time"), span))
         if m.get("place"):
             facts.append((self.label("place"), m["place"]))
-        org = f'<p class="mb-org">{escape(m["organisation"])}</p>' if m.get("organisation") else ""
-        draft = ""
-        if m.get("status") == "draft":
-            draft = (
-                f'<p class="mb-draft" role="note"><strong>{self.label("draft")}</strong> '
-                f"{escape(self.label('draft_notice'))}</p>"
-            )
-        dl = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in facts)
-        html = (
-            f'<header class="mb-header">{draft}{org}<h1>{escape(m["body"])}</h1>'
-            f'<p class="mb-kind">{escape(self.kind)}</p><dl class="mb-facts">{dl}</dl></header>'
-        )
+        html = pieces().header(m, self.label, self.kind, facts)
         text = f"{m['body']}\n{self.kind}\n" + "\n".join(f"{k}: {v}" for k, v in facts)
         return Fragment(html, text)
 
     def _person(self, person: dict[str, Any]) -> str:
-        parts = [escape(person["name"])]
+        parts = [person["name"]]
         if person.get("role"):
-            parts.append(escape(self.label(f"role.{person['role']}").lower()))
+            parts.append(self.label(f"role.{person['role']}").lower())
         if person.get("organisation"):
-            parts.append(escape(person["organisation"]))
+            parts.append(person["organisation"])
         return ", ".join(parts)
 
     def attendance(self) -> Fragment:
@@ -190,21 +179,14 @@ class Minutes:
             (self.label(key), [p for p in people if p.get("present", True) is want])
             for key, want in (("present", True), ("absent", False))
         ]
-        html = "".join(
-            f'<h3>{escape(title)}</h3><ul class="mb-people">'
-            + "".join(f"<li>{self._person(p)}</li>" for p in group)
-            + "</ul>"
-            for title, group in groups
-            if group
+        groups = [(title, group) for title, group in groups if group]
+        html = pieces().attendance(
+            self.label, [(title, [self._person(p) for p in group]) for title, group in groups]
         )
         text = "\n".join(
-            f"{title}: " + "; ".join(p["name"] for p in group) for title, group in groups if group
+            f"{title}: " + "; ".join(p["name"] for p in group) for title, group in groups
         )
-        return Fragment(
-            f'<section class="mb-attendance" aria-labelledby="mb-attendance">'
-            f'<h2 id="mb-attendance">{escape(self.label("attendance"))}</h2>{html}</section>',
-            text,
-        )
+        return Fragment(html, text)
 
     def items(self, layout: str = "sections", numbered: bool = True) -> Fragment:
         """Every agenda item, in order.
@@ -216,16 +198,12 @@ class Minutes:
             numbered: number the items 1, 2, 3 … in their headings.
 
         """
-        pieces = [
+        parts = [
             self.item(i, layout=layout, numbered=numbered)
             for i in range(len(self.meeting["items"]))
         ]
-        return Fragment(
-            f'<div class="mb-items mb-layout-{escape(layout)}">'
-            + "".join(p.html for p in pieces)
-            + "</div>",
-            "\n\n".join(p.text for p in pieces),
-        )
+        html = pieces().items(layout, [markup(p.html) for p in parts])
+        return Fragment(html, "\n\n".join(p.text for p in parts))
 
     def item(self, index: int, layout: str = "sections", numbered: bool = True) -> Fragment:
         """One agenda item (``index`` counts from 0)."""
@@ -233,98 +211,48 @@ class Minutes:
         number = f"{index + 1}." if numbered else ""
         if self.is_protocol:  # a protokoll's paragraphs are numbered whatever the layout
             number = f"§ {(self.meeting.get('first_paragraph') or 1) + index}"
-        anchor = f"item-{index + 1}"
-        heading = (
-            f'<h2 id="{anchor}-title">'
-            + (f'<span class="mb-num">{number}</span> ' if number else "")
-            + f"{escape(item['title'])}</h2>"
-        )
         presenters = ", ".join(item.get("presenters") or [])
-        who = ""
-        if presenters:
-            who = (
-                f'<p class="mb-presenters"><span class="mb-label">'
-                f"{escape(self.label('presenters'))}:</span> {escape(presenters)}</p>"
-            )
-        body = self._secrecy(item) + render(item.get("notes"))
-        body += self._decisions(item.get("decisions") or [])
-        body += self._actions(item.get("actions") or [])
-        body += self._attachments(item.get("attachments") or [])
-        if layout == "table":
-            inner = f'{heading}<div class="mb-notes">{body}</div>{who}'
-        else:
-            inner = f'{heading}{who}<div class="mb-notes">{body}</div>'
-        css = "mb-item mb-confidential" if item.get("confidential") else "mb-item"
-        html = (
-            f'<section class="{css}" id="{anchor}" aria-labelledby="{anchor}-title">'
-            f"{inner}</section>"
-        )
+        view = {
+            "anchor": f"item-{index + 1}",
+            "number": number,
+            "title": item["title"],
+            "presenters": presenters,
+            "confidential": bool(item.get("confidential")),
+            "secrecy": self._secrecy(item),
+            "notes": markup(render(item.get("notes"))),
+            "decisions": [
+                {"text": d["text"], "reservations": ", ".join(d.get("reservations") or [])}
+                for d in item.get("decisions") or []
+            ],
+            "actions": [
+                {
+                    "task": a["task"],
+                    "owner": a.get("owner"),
+                    "due": self.date(a["due"]) if a.get("due") else None,
+                    "status": self.label("done" if a.get("done") else "open"),
+                }
+                for a in item.get("actions") or []
+            ],
+            "attachments": item.get("attachments") or [],
+        }
         text = " ".join(filter(None, (number, item["title"])))
         if presenters:
             text += f" ({presenters})"
-        return Fragment(html, text)
+        return Fragment(pieces().item(self.label, view, layout), text)
 
-    def _secrecy(self, item: dict[str, Any]) -> str:
+    def _secrecy(self, item: dict[str, Any]) -> str | bool:
         """In the internal version, a confidential item says so, with its reason.
 
         The public version shows only the notice that stands in the item's place (its
-        title), so there is nothing to add.
+        title), so there is nothing to add: ``False``.
         """
         reason = item.get("confidential")
         if not reason:
-            return ""
+            return False
         notice = self.label("confidential")
         if item["title"] in (notice, f"{notice} ({reason})"):
-            return ""  # the public notice
-        why = f" ({escape(reason)})" if isinstance(reason, str) else ""
-        return (
-            f'<p class="mb-secrecy" role="note"><strong>'
-            f"{escape(self.label('confidential_internal'))}</strong>{why}</p>"
-        )
-
-    def _decisions(self, decisions: Iterable[dict[str, Any]]) -> str:
-        rows = []
-        for d in decisions:
-            reservation = ""
-            if d.get("reservations"):
-                reservation = (
-                    f'<p class="mb-reservation">{escape(self.label("reservation"))}: '
-                    f"{escape(', '.join(d['reservations']))}</p>"
-                )
-            rows.append(f"<li><p>{escape(d['text'])}</p>{reservation}</li>")
-        if not rows:
-            return ""
-        title = escape(self.label("decisions"))
-        return f'<h3>{title}</h3><ul class="mb-decisions">{"".join(rows)}</ul>'
-
-    def _actions(self, actions: Iterable[dict[str, Any]]) -> str:
-        rows = "".join(
-            "<tr>"
-            f"<td>{escape(a['task'])}</td>"
-            f"<td>{escape(a.get('owner') or '')}</td>"
-            f"<td>{escape(self.date(a['due'])) if a.get('due') else ''}</td>"
-            f"<td>{escape(self.label('done' if a.get('done') else 'open'))}</td>"
-            "</tr>"
-            for a in actions
-        )
-        if not rows:
-            return ""
-        head = "".join(
-            f'<th scope="col">{escape(self.label(k))}</th>'
-            for k in ("task", "owner", "due", "status")
-        )
-        return (
-            f'<h3>{escape(self.label("actions"))}</h3><table class="mb-actions">'
-            f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
-        )
-
-    def _attachments(self, attachments: Iterable[dict[str, Any]]) -> str:
-        rows = "".join(
-            f'<li><a href="{escape(a["href"])}">{escape(a["title"])}</a></li>' for a in attachments
-        )
-        if not rows:
-            return ""
-        return f'<h3>{escape(self.label("attachments"))}</h3><ul class="mb-attachments">{rows}</ul>'
+            return False  # the public notice
+        return reason if isinstance(reason, str) else True
 
     def signature(self) -> Fragment:
         """Who recorded the minutes: ``Noterat av: Elin Lindqvist, Sekreterare``.
@@ -340,9 +268,7 @@ class Minutes:
         role = self.role(name)
         who = f"{name}, {role}" if role else name
         return Fragment(
-            f'<p class="mb-signature"><span class="mb-label">{escape(self.label("recorded_by"))}:'
-            f'</span> <span class="mb-name">{escape(who)}</span></p>',
-            f"{self.label('recorded_by')}: {who}",
+            pieces().recorded_by(self.label, who), f"{self.label('recorded_by')}: {who}"
         )
 
     def _adjustment(self) -> Fragment:
@@ -353,21 +279,11 @@ class Minutes:
         signers = [(self.label("signed_secretary"), m.get("recorded_by"))]
         signers += [(self.label("role.chair"), chair)]
         signers += [(self.label("role.adjuster"), name) for name in m.get("adjusters") or []]
-        blocks = "".join(
-            f'<div class="mb-sign"><p class="mb-sign-role">{escape(role)}</p>'
-            f'<p class="mb-sign-line" aria-hidden="true"></p>'
-            f'<p class="mb-sign-name">{escape(name or "")}</p></div>'
-            for role, name in signers
-        )
         when = self.date(m["adjusted_on"]) if m.get("adjusted_on") else self.label("not_yet")
-        html = (
-            '<section class="mb-adjustment" aria-labelledby="mb-adjustment">'
-            f'<h2 id="mb-adjustment">{escape(self.label("adjustment"))}</h2>'
-            f'<div class="mb-signatures">{blocks}</div>'
-            f"<p>{escape(self.label('adjusted_on'))}: {escape(when)}</p></section>"
-        )
         text = "\n".join(f"{role}: {name or ''}" for role, name in signers)
-        return Fragment(html, f"{self.label('adjustment')}\n{text}")
+        return Fragment(
+            pieces().adjustment(self.label, signers, when), f"{self.label('adjustment')}\n{text}"
+        )
 
     def notice(self) -> Fragment:
         """The anslagsbevis of a protokoll (empty for meeting notes).
@@ -380,20 +296,18 @@ class Minutes:
         adjusted = dt.date.fromisoformat(m["adjusted_on"]) if m.get("adjusted_on") else None
         posted = dt.date.fromisoformat(m["posted_on"]) if m.get("posted_on") else adjusted
         facts = [
-            ("body_label", m["body"]),
-            ("meeting_date", self.date(m["date"])),
-            ("adjusted_on", self.date(adjusted) if adjusted else self.label("not_yet")),
-            ("posted_on", self.date(posted) if posted else "–"),
-            ("taken_down", self.date(posted + dt.timedelta(weeks=3)) if posted else "–"),
-            ("kept_at", m.get("kept_at") or m.get("organisation") or "–"),
+            (self.label("body_label"), m["body"]),
+            (self.label("meeting_date"), self.date(m["date"])),
+            (self.label("adjusted_on"), self.date(adjusted) if adjusted else self.label("not_yet")),
+            (self.label("posted_on"), self.date(posted) if posted else "–"),
+            (
+                self.label("taken_down"),
+                self.date(posted + dt.timedelta(weeks=3)) if posted else "–",
+            ),
+            (self.label("kept_at"), m.get("kept_at") or m.get("organisation") or "–"),
         ]
-        rows = "".join(f"<dt>{escape(self.label(k))}</dt><dd>{escape(v)}</dd>" for k, v in facts)
         return Fragment(
-            '<section class="mb-notice" aria-labelledby="mb-notice">'
-            f'<h2 id="mb-notice">{escape(self.label("notice"))}</h2>'
-            f'<p>{escape(self.label("notice_text"))}</p><dl class="mb-facts">{rows}</dl>'
-            "</section>",
-            "\n".join(f"{self.label(k)}: {v}" for k, v in facts),
+            pieces().notice(self.label, facts), "\n".join(f"{k}: {v}" for k, v in facts)
         )
 
     def source(self) -> Fragment:
@@ -401,25 +315,15 @@ class Minutes:
         url = self.meeting.get("source")
         if not url:
             return Fragment("")
-        return Fragment(
-            f'<p class="mb-source">{escape(self.label("source"))}: '
-            f'<a href="{escape(url)}">{escape(url)}</a></p>',
-            f"{self.label('source')}: {url}",
-        )
+        return Fragment(pieces().source(self.label, url), f"{self.label('source')}: {url}")
 
     def corrections(self) -> Fragment:
         """The visible log of corrections made after the minutes became final."""
         fixes = self.meeting.get("corrections") or []
         if not fixes:
             return Fragment("")
-        rows = "".join(
-            f'<li><time datetime="{escape(c["date"])}">{escape(self.date(c["date"]))}</time>: '
-            f"{escape(c['text'])}</li>"
-            for c in fixes
-        )
+        rows = [{**c, "long_date": self.date(c["date"])} for c in fixes]
         return Fragment(
-            f'<section class="mb-corrections" aria-labelledby="mb-corrections">'
-            f'<h2 id="mb-corrections">{escape(self.label("corrections"))}</h2><ul>{rows}</ul>'
-            "</section>",
+            pieces().corrections(self.label, rows),
             "\n".join(f"{c['date']}: {c['text']}" for c in fixes),
         )

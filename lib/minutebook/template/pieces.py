@@ -1,0 +1,57 @@
+"""The minutes' markup: autoescaped Jinja macros, one per piece of the minutes.
+
+The macros live in ``templates/meeting/pieces.html.j2``, beside the archive's pages, so that
+every output that shows a meeting uses the same markup and a new output is a new template.
+:mod:`minutebook.template.minutes` passes them plain data. Line breaks in the template
+source, with the indentation after them, are not output: the minutes stay as compact as
+they were when they were written out in Python, and the templates stay readable.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from ..paths import TEMPLATES_DIR
+from .markdown import escape
+
+
+class _Compact(jinja2.FileSystemLoader):
+    """Loads a template without its line breaks and the indentation after them."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> Any:
+        source, filename, uptodate = super().get_source(environment, template)
+        return re.sub(r"\n[ \t]*", "", source), filename, uptodate
+
+
+def _finalize(value: Any) -> Any:
+    """Every value the templates print: markup as it is, nothing as nothing, text escaped.
+
+    (Escaped as the rest of the page is, by :func:`minutebook.template.markdown.escape`.)
+    """
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return ""
+    return Markup(escape(str(value)))
+
+
+@cache
+def pieces() -> Any:
+    """The macros of ``pieces.html.j2``, loaded once per process."""
+    environment = jinja2.Environment(
+        loader=_Compact(TEMPLATES_DIR / "meeting"),
+        autoescape=True,
+        finalize=_finalize,
+        undefined=jinja2.StrictUndefined,
+    )
+    return environment.get_template("pieces.html.j2").module
+
+
+def markup(html: str) -> Markup:
+    """HTML that is safe already (notes rendered and sanitised, a piece made before)."""
+    return Markup(html)
