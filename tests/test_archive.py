@@ -12,7 +12,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import add_meeting, minutebook
-from minutebook.archive.pages import collect, feed_xml
+from minutebook.archive.entries import collect
+from minutebook.archive.feed import feed_xml
 from minutebook.paths import Project
 
 pytestmark = pytest.mark.e2e
@@ -187,6 +188,7 @@ def test_the_feed_cannot_be_written_ill_formed(archive):
     refuses it too rather than publish a feed no reader can parse."""
     entries = collect(Project(archive), Project(archive).meeting_files())
     assert ET.fromstring(feed_xml(entries, "sv")).tag.endswith("feed")
-    bad = replace(entries[0], meeting={**entries[0].meeting, "body": "Styrelsen\x01"})
+    bad = replace(entries[0])
+    bad.__dict__["meeting"] = entries[0].meeting.model_copy(update={"body": "Styrelsen\x01"})
     with pytest.raises(ValueError, match="XML compatible"):
         feed_xml([bad], "sv")

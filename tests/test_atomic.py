@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLE, REFERENCE, add_meeting, minutebook
-from minutebook.archive.pages import fill_nav
+from minutebook.archive.nav import fill_nav
 from minutebook.build.inputs import Stamp, output_folder
 from minutebook.build.meeting import meeting_inputs
 from minutebook.meeting.read import load_meeting

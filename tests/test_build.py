@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 import reference
 from conftest import REFERENCE, minutebook
-from minutebook.archive.pages import fill_nav
+from minutebook.archive.nav import fill_nav
 
 pytestmark = pytest.mark.e2e
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,6 +16,8 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import MinutebookError
+from .paths import HTML, INDEX
+from .settings import CELL_TIMEOUT, settings
 
 if TYPE_CHECKING:
     from .paths import Project
@@ -62,9 +63,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--timeout",
         type=int,
-        default=120,
+        default=CELL_TIMEOUT,
         metavar="SECONDS",
-        help="how long one template cell may run (default: 120)",
+        help=f"how long one template cell may run (default: {CELL_TIMEOUT})",
     )
     build.set_defaults(run=_build)
 
@@ -165,7 +166,7 @@ def _check(args: argparse.Namespace) -> int:
         try:
             results.append(check_file(path, name))
         except Exception as error:  # a bug in one file's check must not hide the others'
-            if os.environ.get("MINUTEBOOK_DEBUG"):
+            if settings().debug:
                 raise
             results.append(
                 Checked(name, [Problem(1, 1, "", f"internal error: {type(error).__name__}", name)])
@@ -222,6 +223,7 @@ def _build_locked(
     args: argparse.Namespace, project: Project, files: list[Path], everything: list[Path]
 ) -> int:
     from .archive import pages as archive
+    from .archive.withdraw import withdraw
     from .build.batch import Progress, build_many
 
     report = build_many(
@@ -237,7 +239,7 @@ def _build_locked(
         print(outcome.error, file=sys.stderr)
     status = report.exit_status(batch=not args.files)
     updated = False
-    withdrawn = archive.withdraw(project)
+    withdrawn = withdraw(project)
     for folder in withdrawn:
         print(
             f"removed {project.relative(folder)}: its meeting file "
@@ -259,7 +261,7 @@ def _build_locked(
     print(report.summary() + ("; archive updated" if updated else ""))
     if report.published or updated:
         shown = report.published[0].folder if len(report.published) == 1 else None
-        page = shown / "minutes.html" if shown else project.reports / "index.html"
+        page = shown / HTML if shown else project.reports / INDEX
         print(f"open {project.relative(page)}")
     return status
 
@@ -269,7 +271,7 @@ def _serve(args: argparse.Namespace) -> int:
     from .paths import Project
 
     reports = Project.find().reports
-    if not (reports / "index.html").is_file():
+    if not (reports / INDEX).is_file():
         print(f"nothing to serve in {reports}: run `minutebook build` first", file=sys.stderr)
         return 2
     serve(reports, args.bind, args.port)
@@ -288,7 +290,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("interrupted", file=sys.stderr)
         return 130
     except Exception as error:
-        if os.environ.get("MINUTEBOOK_DEBUG"):
+        if settings().debug:
             raise
         print(
             f"minutebook: internal error: {type(error).__name__}: {error} "

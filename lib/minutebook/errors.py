@@ -7,6 +7,7 @@ Known failures never surface as tracebacks: the CLI prints ``str(error)`` and ex
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True, order=True)
@@ -48,3 +49,11 @@ class TemplateError(MinutebookError):
 
 class ChromiumNotFound(MinutebookError):
     """No Chromium could be started to print the PDF."""
+
+
+class MissingPDF(ChromiumNotFound):
+    """The minutes were published without their PDF, for want of a Chromium."""
+
+    def __init__(self, message: str, published: Path) -> None:
+        super().__init__(message)
+        self.published = published

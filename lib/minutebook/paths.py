@@ -7,12 +7,29 @@ where JupyterLab starts a template's kernel.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .settings import settings
+
 # A series' name: its folder under params/ and reports/ ("_search" can never be one).
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+# What a published meeting's folder holds, and the archive around the folders: every name
+# an output is written under, here and nowhere else.
+NOTEBOOK = "minutes.ipynb"
+HTML = "minutes.html"
+PDF = "minutes.pdf"
+JSON = "meeting.json"
+FILES = "files"  # the attached files, beside the minutes
+STAMP = ".build.json"  # how a folder was made (see build.inputs)
+ARCHIVE_STAMP = ".archive.json"
+INDEX = "index.html"
+SEARCH_PAGE = "search.html"
+SEARCH = "_search"  # the search index: no series slug can start with "_"
+INDEX_JSON = "index.json"
+FEED = "feed.xml"
+OUTPUTS = (NOTEBOOK, HTML, PDF, JSON)
 PACKAGE_DIR = Path(__file__).resolve().parent
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
 
@@ -22,8 +39,8 @@ def find_root(start: Path | None = None) -> Path:
 
     Falls back to the current directory so that ``minutebook schema`` works anywhere.
     """
-    if env := os.environ.get("MINUTEBOOK_ROOT"):
-        return Path(env).resolve()
+    if root := settings().root:
+        return root
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         if (folder / "params").is_dir():

@@ -19,15 +19,11 @@ import subprocess
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..build import publish
 from ..errors import MinutebookError
-
-if TYPE_CHECKING:
-    from .pages import Entry
-
-FOLDER = "_search"  # no series slug can start with "_": no meeting can be called this
+from ..paths import HTML, SEARCH
+from .entries import Entry
 
 
 def pagefind() -> str:
@@ -63,7 +59,7 @@ def build_index(reports: Path, entries: Sequence[Entry]) -> None:
         MinutebookError: Pagefind is missing or failed.
     """
     executable = pagefind()
-    final = reports / FOLDER
+    final = reports / SEARCH
     staging = publish.staging(final)
     sites = Path(tempfile.mkdtemp(prefix=".pagefind-sites.", suffix=".tmp", dir=reports))
     try:
@@ -72,7 +68,7 @@ def build_index(reports: Path, entries: Sequence[Entry]) -> None:
             site = sites / language
             for e in entries:
                 if e.language == language:
-                    _link(e.folder / "minutes.html", site / e.html)
+                    _link(e.folder / HTML, site / e.html)
             runs.append(
                 subprocess.Popen(
                     [

@@ -20,6 +20,7 @@ from typing import Any, TextIO
 from ..errors import MeetingFileError, MinutebookError
 from .inputs import is_current
 from ..paths import Project
+from ..settings import CELL_TIMEOUT
 
 
 @dataclass
@@ -137,7 +138,7 @@ def build_many(
     force: bool = False,
     pdf: bool = True,
     workers: int | None = None,
-    timeout: int = 120,
+    timeout: int = CELL_TIMEOUT,
     progress: Progress | None = None,
     build: Callable[..., Any] | None = None,
 ) -> Report:

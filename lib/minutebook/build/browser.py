@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..settings import settings
 from ..errors import ChromiumNotFound, MinutebookError
 from ..template.markdown import escape
 from .pdf import PRINT_BASE, finish
@@ -74,7 +75,7 @@ def find_chromium(configured: str | None, playwright_path: str | None) -> str:
         ChromiumNotFound: nothing usable is installed, or the configured path is wrong.
 
     """
-    configured = configured or os.environ.get("MINUTEBOOK_CHROMIUM") or None
+    configured = configured or settings().chromium
     if configured:
         if os.access(configured, os.X_OK) and Path(configured).is_file():
             return configured

@@ -18,8 +18,8 @@ from traitlets import Unicode, default
 from traitlets.config import Config
 
 from ..errors import TemplateError
+from ..settings import CELL_TIMEOUT
 
-DEFAULT_TIMEOUT = 120  # seconds a single cell may run
 
 
 class IPCKernelManager(AsyncKernelManager):
@@ -79,7 +79,7 @@ def run_template(
     output: Path,
     *,
     cwd: Path,
-    timeout: int = DEFAULT_TIMEOUT,
+    timeout: int = CELL_TIMEOUT,
     name: str | None = None,
     metadata: dict[str, Any] | None = None,
 ) -> Any:

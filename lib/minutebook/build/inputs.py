@@ -23,9 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..paths import PACKAGE_DIR, Project
+from ..paths import PACKAGE_DIR, STAMP, Project
 
-STAMP = ".build.json"
 
 
 def file_hash(path: Path) -> str:

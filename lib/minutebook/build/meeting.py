@@ -21,16 +21,15 @@ from . import publish
 
 from ..meeting import redact
 from .browser import Printer
-from ..errors import ChromiumNotFound, MinutebookError, TemplateError
-from .execute import DEFAULT_TIMEOUT, run_template
-from .inputs import STAMP, Inputs, Stamp, file_hash
+from ..errors import ChromiumNotFound, MinutebookError, MissingPDF, TemplateError
+from ..settings import CELL_TIMEOUT
+from .execute import run_template
+from .inputs import Inputs, Stamp, file_hash
 from ..meeting.model import Attachment, Meeting
 from ..meeting.read import attachment_path, load_with_positions
-from ..paths import Project
+from ..paths import FILES, HTML, JSON, NOTEBOOK, OUTPUTS, PDF, STAMP, Project
 from ..meeting.protocol import paragraph_start
 
-NOTEBOOK, HTML, PDF, JSON = "minutes.ipynb", "minutes.html", "minutes.pdf", "meeting.json"
-FILES = "files"  # attachments are published under this subfolder
 
 
 @dataclass(frozen=True)
@@ -41,14 +40,6 @@ class Built:
     folder: Path
     files: tuple[str, ...]
     older_pdf: bool = False  # built without a PDF: the one there is an earlier build's
-
-
-class MissingPDF(ChromiumNotFound):
-    """The minutes were published without their PDF, for want of a Chromium."""
-
-    def __init__(self, message: str, published: Path) -> None:
-        super().__init__(message)
-        self.published = published
 
 
 def _published_attachments(meeting: Meeting) -> Meeting:
@@ -200,7 +191,7 @@ def meeting_inputs(
 
 
 def build_meeting(
-    path: Path, project: Project, printer: Printer | None, *, timeout: int = DEFAULT_TIMEOUT
+    path: Path, project: Project, printer: Printer | None, *, timeout: int = CELL_TIMEOUT
 ) -> Built:
     """Validate, execute, render and publish the meeting in ``path``.
 
@@ -305,5 +296,5 @@ def build_meeting(
             f"{file}: published {project.relative(final / HTML)} without a PDF: {missing}",
             final,
         )
-    files = tuple(name for name in (NOTEBOOK, HTML, PDF, JSON) if (final / name).exists())
+    files = tuple(name for name in OUTPUTS if (final / name).exists())
     return Built(meeting, final, files, older_pdf=printer is None and PDF in files)

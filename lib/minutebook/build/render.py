@@ -39,8 +39,6 @@ def meeting_of(nb: Any) -> dict[str, Any] | None:
 
 def page_info(nb: Any) -> dict[str, Any]:
     """Language, title, draft mark and footer of the page, from the recorded meeting."""
-    from ..template.minutes import Minutes
-
     meeting = meeting_of(nb)
     if meeting is None:
         title = nb.metadata.get("title") or "Minutes"
@@ -55,20 +53,26 @@ def page_info(nb: Any) -> dict[str, Any]:
             "version": __version__,
             "date": "",
         }
-    m = Minutes(meeting)
-    draft = m.label("draft") if meeting.get("status") == "draft" else ""
+    language: labels.Language = meeting.get("language", "sv")
+
+    def label(key: str) -> str:
+        return labels.label(key, language)
+
+    draft = label("draft") if meeting.get("status") == "draft" else ""
     internal = nb.metadata.get("minutebook", {}).get("version") == "internal"
-    footer = f"{meeting['body']} · {m.date(meeting['date'])}"
+    footer = f"{meeting['body']} · {labels.long_date(meeting['date'], language)}"
     if internal:
-        footer = f"{m.label('internal_tag')} · {footer}"
+        footer = f"{label('internal_tag')} · {footer}"
     return {
-        "language": m.language,
-        "title": m.title,
-        "skip": m.label("skip_to_content"),
+        "language": language,
+        "title": labels.title(
+            meeting.get("kind", "notes"), meeting["date"], meeting["body"], language
+        ),
+        "skip": label("skip_to_content"),
         "draft": draft,
-        "internal": m.label("internal") if internal else "",
+        "internal": label("internal") if internal else "",
         "footer": f"{draft} · {footer}" if draft else footer,  # on every printed page
-        "page_of": m.label("page_of"),
+        "page_of": label("page_of"),
         "version": __version__,
         "date": meeting["date"],
     }

@@ -172,6 +172,15 @@ def label(key: str, language: Language) -> str:
     return LABELS[key][language]
 
 
-def long_date(date: dt.date, language: Language) -> str:
+def long_date(date: dt.date | str, language: Language) -> str:
     """``14 juni 2022`` / ``14 June 2022``: how a date is written in running text."""
-    return f"{date.day} {MONTHS[language][date.month - 1]} {date.year}"
+    day = dt.date.fromisoformat(date) if isinstance(date, str) else date
+    return f"{day.day} {MONTHS[language][day.month - 1]} {day.year}"
+
+
+def title(kind: str, date: dt.date | str, body: str, language: Language) -> str:
+    """The title of a meeting's minutes, wherever they are named (page, PDF, archive, feed).
+
+    ``Protokoll 1 februari 2024 – Kommunstyrelsen``.
+    """
+    return f"{label(kind, language)} {long_date(date, language)} – {body}"

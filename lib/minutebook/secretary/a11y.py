@@ -16,6 +16,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..archive.entries import published_meeting
+from ..meeting import labels
+from ..paths import HTML, INDEX, PDF, SEARCH_PAGE, Project
+
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
@@ -114,33 +118,30 @@ def pdf_problems(path: Path, items: Sequence[str], language: str, title: str) ->
     return problems
 
 
-def check_published(project: Any, files: Sequence[Path]) -> list[str]:
+def check_published(project: Project, files: Sequence[Path]) -> list[str]:
     """Every accessibility problem of the published outputs of ``files`` and the archive."""
-    from ..template.minutes import Minutes
-
     problems: list[str] = []
     pages: list[tuple[str, Path]] = []
     for path in files:
         folder = project.meeting_dir(path.parent.name, path.stem)
         name = project.relative(folder)
         try:
-            meeting = json.loads((folder / "meeting.json").read_text(encoding="utf-8"))
+            meeting = published_meeting(folder)
         except (OSError, ValueError):
             problems.append(f"{name}/: not built yet; run `minutebook build`")
             continue
-        pages.append((f"{name}/minutes.html", folder / "minutes.html"))
-        if (folder / "minutes.pdf").is_file():
-            items = [item["title"] for item in meeting["items"]]
+        pages.append((f"{name}/{HTML}", folder / HTML))
+        if (folder / PDF).is_file():
+            title = labels.title(meeting.kind, meeting.date, meeting.body, meeting.language)
+            items = [item.title for item in meeting.items]
             problems += [
-                f"{name}/minutes.pdf: {problem}"
-                for problem in pdf_problems(
-                    folder / "minutes.pdf", items, meeting["language"], Minutes(meeting).title
-                )
+                f"{name}/{PDF}: {problem}"
+                for problem in pdf_problems(folder / PDF, items, meeting.language, title)
             ]
     archive = [
-        project.reports / "index.html",
-        project.reports / "search.html",
-        *sorted(project.reports.glob("*/index.html")),
+        project.reports / INDEX,
+        project.reports / SEARCH_PAGE,
+        *sorted(project.reports.glob(f"*/{INDEX}")),
     ]
     pages += [(project.relative(p), p) for p in archive if p.is_file()]
     if pages:

@@ -14,7 +14,7 @@ import sys
 from html import escape
 from pathlib import Path
 
-from ..paths import Project
+from ..paths import HTML, INDEX, PDF, Project
 from ..template.minutes import Fragment
 from .check import check_file
 
@@ -78,15 +78,15 @@ def build(series: str, date: str) -> Fragment:
             f"<li><code>{escape(line)}</code></li>" for line in done.stderr.splitlines()
         )
         html = f"<p><strong>Mötet kunde inte byggas:</strong></p><ul>{errors}</ul>"
-        if (folder / "minutes.html").exists():
-            html += f"<p>Senaste fungerande version: {_link(folder / 'minutes.html', 'HTML')}</p>"
+        if (folder / HTML).exists():
+            html += f"<p>Senaste fungerande version: {_link(folder / HTML, 'HTML')}</p>"
         return Fragment(html, done.stderr)
     links = [
         _link(folder / name, label)
         for name, label in (
-            ("minutes.html", "Webbsidan"),
-            ("minutes.pdf", "PDF"),
-            ("../../index.html", "Arkivet"),
+            (HTML, "Webbsidan"),
+            (PDF, "PDF"),
+            (f"../../{INDEX}", "Arkivet"),
         )
         if (folder / name).exists()
     ]

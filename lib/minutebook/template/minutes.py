@@ -101,7 +101,7 @@ class Minutes:
     def title(self) -> str:
         """The document title: kind, date and body."""
         m = self.meeting
-        return f"{self.kind} {self.date(m['date'])} – {m['body']}"
+        return labels.title(m.get("kind", "notes"), m["date"], m["body"], self.language)
 
     def number(self, value: Any, decimals: int | None = None) -> str:
         """A number as the meeting's language writes it: ``12 345,6`` / ``12,345.6``."""

@@ -10,6 +10,7 @@ they were when they were written out in Python, and the templates stay readable.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -28,28 +29,30 @@ class _Compact(jinja2.FileSystemLoader):
         return re.sub(r"\n[ \t]*", "", source), filename, uptodate
 
 
-def _finalize(value: Any) -> Any:
-    """Every value the templates print: markup as it is, nothing as nothing, text escaped.
+def compact_environment(folder: str, escaping: Callable[[str], str] = escape) -> jinja2.Environment:
+    """A Jinja environment for the compact templates in ``templates/<folder>/``.
 
-    (Escaped as the rest of the page is, by :func:`minutebook.template.markdown.escape`.)
+    Every value printed is escaped with ``escaping`` (markup as it is, nothing as nothing),
+    so that a page is escaped one way throughout.
     """
-    if isinstance(value, Markup):
-        return value
-    if value is None:
-        return ""
-    return Markup(escape(str(value)))
+
+    def finalize(value: Any) -> Any:
+        if isinstance(value, Markup):
+            return value
+        return Markup(escaping("" if value is None else str(value)))
+
+    return jinja2.Environment(
+        loader=_Compact(TEMPLATES_DIR / folder),
+        autoescape=True,
+        finalize=finalize,
+        undefined=jinja2.StrictUndefined,
+    )
 
 
 @cache
 def pieces() -> Any:
-    """The macros of ``pieces.html.j2``, loaded once per process."""
-    environment = jinja2.Environment(
-        loader=_Compact(TEMPLATES_DIR / "meeting"),
-        autoescape=True,
-        finalize=_finalize,
-        undefined=jinja2.StrictUndefined,
-    )
-    return environment.get_template("pieces.html.j2").module
+    """The macros of ``meeting/pieces.html.j2``, loaded once per process."""
+    return compact_environment("meeting").get_template("pieces.html.j2").module
 
 
 def markup(html: str) -> Markup:

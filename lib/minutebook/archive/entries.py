@@ -1,0 +1,131 @@
+"""The published meetings the archive lists, read back from what was published.
+
+An entry knows its folder, stamp and PDF from the file system; the meeting itself is
+``meeting.json`` read back into the :class:`~minutebook.meeting.model.Meeting` it was
+written from, and only when a page needs it — deciding that the archive is current needs
+no more than the stamps, so a no-op build stays fast.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..build.inputs import Stamp, code_fingerprint, output_folder
+from ..meeting import labels
+from ..paths import ARCHIVE_STAMP, HTML, JSON, PDF, Project
+from ..settings import settings
+
+if TYPE_CHECKING:
+    from ..meeting.model import Meeting
+
+
+def published_meeting(folder: Path) -> Meeting:
+    """The meeting a published folder shows, as the model (raises OSError, ValueError)."""
+    from ..meeting.model import Meeting
+
+    return Meeting.model_validate_json((folder / JSON).read_bytes())
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One published meeting, as the archive lists it."""
+
+    series: str
+    date: str
+    folder: Path
+    pdf_exists: bool
+    built: str
+
+    @cached_property
+    def meeting(self) -> Meeting:
+        """The meeting as published (its public version)."""
+        return published_meeting(self.folder)
+
+    @property
+    def language(self) -> labels.Language:
+        """The meeting's language: its labels in the archive."""
+        return self.meeting.language
+
+    def label(self, key: str, **values: Any) -> str:
+        """A label in the meeting's language."""
+        return labels.label(key, self.language).format(**values)
+
+    @property
+    def long_date(self) -> str:
+        """``14 juni 2022``."""
+        return labels.long_date(self.date, self.language)
+
+    @property
+    def kind(self) -> str:
+        """The kind of minutes in words: Mötesanteckningar, Protokoll, …."""
+        return self.label(self.meeting.kind)
+
+    @property
+    def title(self) -> str:
+        """The minutes' title, as on the page itself."""
+        return labels.title(self.meeting.kind, self.date, self.meeting.body, self.language)
+
+    @property
+    def draft(self) -> bool:
+        """Whether the meeting is marked as a draft."""
+        return self.meeting.status == "draft"
+
+    # URLs relative to reports/
+    @property
+    def html(self) -> str:
+        """The minutes page."""
+        return f"{self.series}/{self.date}/{HTML}"
+
+    @property
+    def pdf(self) -> str | None:
+        """The PDF, if there is one."""
+        return f"{self.series}/{self.date}/{PDF}" if self.pdf_exists else None
+
+    @property
+    def json(self) -> str:
+        """The machine-readable meeting."""
+        return f"{self.series}/{self.date}/{JSON}"
+
+
+def collect(project: Project, files: Iterable[Path]) -> list[Entry]:
+    """The published meetings among ``files``, oldest first within each series."""
+    entries = []
+    for path in files:
+        folder = output_folder(project, path)
+        if not (folder / JSON).is_file():
+            continue  # never built, or failed before it was ever published
+        stamp = Stamp.read(folder)
+        entries.append(
+            Entry(
+                path.parent.name,
+                path.stem,
+                folder,
+                (folder / PDF).is_file(),
+                stamp.built if stamp else "",
+            )
+        )
+    return sorted(entries, key=lambda e: (e.series, e.date))
+
+
+def digest(entries: Sequence[Entry]) -> str:
+    """What the archive's pages depend on: the code, the base URL, each entry's build."""
+    out = hashlib.sha256(code_fingerprint().encode())
+    out.update(settings().base_url.encode())
+    for e in entries:
+        out.update(f"{e.series}/{e.date}/{e.built}/{e.pdf_exists}".encode())
+    return out.hexdigest()
+
+
+def is_current(project: Project, entries: Sequence[Entry]) -> bool:
+    """Whether the archive already shows exactly these meetings as they are published."""
+    try:
+        stamp = json.loads((project.reports / ARCHIVE_STAMP).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return bool(stamp.get("inputs") == digest(entries))

@@ -1,0 +1,46 @@
+"""Taking minutes back: what was published for a meeting file that is gone goes too."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+from ..paths import INDEX, SLUG, STAMP, Project
+
+
+def withdraw(project: Project) -> list[Path]:
+    """Remove what was published for meeting files that no longer exist; what went.
+
+    Deleting (or renaming) a meeting file is how minutes published by mistake are taken
+    back: its folder goes from ``reports/`` and ``internal/`` (and so, with the next archive
+    update, from the index pages, ``index.json``, the feed and the search index), and a
+    series with no meetings left loses its page. Only folders a build made are touched:
+    those with a build stamp.
+    """
+    removed: list[Path] = []
+    for top in (project.reports, project.internal):
+        if not top.is_dir():
+            continue
+        for series in sorted(p for p in top.iterdir() if p.is_dir() and re.match(SLUG, p.name)):
+            params = project.params / series.name
+            for folder in sorted(p for p in series.iterdir() if (p / STAMP).is_file()):
+                if not (params / f"{folder.name}.yaml").exists():
+                    _remove(folder)
+                    removed.append(folder)
+            for failed in series.glob("*.failed.ipynb"):
+                date = failed.name.removesuffix(".failed.ipynb")
+                if not (params / f"{date}.yaml").exists():
+                    failed.unlink()
+            left = {p.name for p in series.iterdir()}
+            if left <= {INDEX}:  # nothing but the page of a series that is gone
+                _remove(series)
+    return removed
+
+
+def _remove(folder: Path) -> None:
+    """Take a folder away at once (a rename), then delete it: readers never see half of it."""
+    aside = folder.with_name(f".{folder.name}.withdrawn.tmp")
+    os.rename(folder, aside)
+    shutil.rmtree(aside)
