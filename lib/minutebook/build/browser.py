@@ -25,7 +25,7 @@ from typing import Any
 
 from ..settings import settings
 from ..errors import ChromiumNotFound, MinutebookError
-from ..template.markdown import escape
+from ..meeting.markdown import escape
 from .pdf import PRINT_BASE, finish
 
 HOW_TO_GET_ONE = (

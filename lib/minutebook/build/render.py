@@ -141,8 +141,7 @@ class MinutesHTMLExporter(_MinutesTemplate):
         self, nb: Any, resources: dict[str, Any] | None = None, **kw: Any
     ) -> tuple[str, dict[str, Any]]:
         """Render the page (see the module docstring)."""
-        html, out = super().from_notebook_node(nb, self._with_page(nb, resources), **kw)
-        return html, out
+        return super().from_notebook_node(nb, self._with_page(nb, resources), **kw)
 
 
 class MinutesPDFExporter(_MinutesTemplate, WebPDFExporter):

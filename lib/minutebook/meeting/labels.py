@@ -20,8 +20,6 @@ LABELS: dict[str, dict[Language, str]] = {
     "attendance": {"sv": "Deltagare", "en": "Attendance"},
     "present": {"sv": "Närvarande", "en": "Present"},
     "absent": {"sv": "Frånvarande", "en": "Absent"},
-    "agenda": {"sv": "Dagordning", "en": "Agenda"},
-    "topic": {"sv": "Ärende", "en": "Topic"},
     "presenters": {"sv": "Föredragande", "en": "Presented by"},
     "decisions": {"sv": "Beslut", "en": "Decisions"},
     "reservation": {"sv": "Reservation", "en": "Reservation"},
@@ -99,7 +97,6 @@ LABELS: dict[str, dict[Language, str]] = {
     },
     "feed": {"sv": "Prenumerera (Atom)", "en": "Subscribe (Atom)"},
     # protokoll: numbering, justering, anslagsbevis
-    "paragraph": {"sv": "§", "en": "§"},
     "adjustment": {"sv": "Justeras", "en": "Approved"},
     "signed_secretary": {"sv": "Vid protokollet", "en": "Recorded by"},
     "adjusted_on": {"sv": "Justeringsdatum", "en": "Date of approval"},

@@ -231,10 +231,6 @@ class Meeting(_Strict):
         default=[], description="changes after the minutes became final, shown in a log"
     )
 
-    def participant(self, name: str) -> Participant | None:
-        """The participant called ``name``, if any."""
-        return next((p for p in self.participants if p.name == name), None)
-
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of a meeting file, as written to ``meeting.schema.json``."""

@@ -26,9 +26,9 @@ from typing import Any
 
 from ..errors import MeetingFileError, Problem
 from .labels import label
+from .messages import Loc, field_path, position
 from .model import Item, Meeting
 from .names import Finder, Found, key, normal
-from .read import Loc, field_path, position
 
 # What is withheld with the name: these can point at the person as surely as it does.
 PERSONAL = ("organisation",)
@@ -284,7 +284,7 @@ def _in_address(address: str, name: str, what: str) -> str:
 
 def _addresses(markdown: str) -> list[str]:
     """Every link and image address in a note, as markdown-it reads them."""
-    from ..template.markdown import tokens
+    from .markdown import tokens
 
     found = []
     for token in tokens(markdown):

@@ -15,8 +15,9 @@ from pathlib import Path
 
 from ..errors import MeetingFileError, Problem
 from ..meeting.labels import label
+from ..meeting.messages import Loc, field_path, position
 from ..meeting.model import Meeting
-from ..meeting.read import Loc, field_path, load_with_positions, position
+from ..meeting.read import load_with_positions
 from ..meeting.redact import Unsafe, redact
 
 

@@ -13,20 +13,16 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import CommentMark
-from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
-from ruamel.yaml.tokens import CommentToken
 
 from ..errors import MinutebookError
 from ..meeting.labels import Language, label
 from ..meeting.model import is_true, yaml_bool
 from ..paths import SLUG, Project
+from .roundtrip import change, comment, drop, keep_items, set_comment
 
 SCHEMA_HINT = "yaml-language-server: $schema=../../meeting.schema.json"
 # What belonged to the last meeting alone: its source, corrections, justering and data.
@@ -130,112 +126,6 @@ def _follow_ups(items: list[object], language: str) -> list[CommentedMap]:
     return out
 
 
-# -- comments: ruamel keeps the comment lines above a key at the end of the value before it
-
-
-@dataclass
-class _Tail:
-    """Where the comment after a value is kept.
-
-    ruamel puts it on the innermost collection the value ends, in a slot of its last entry,
-    or (after a flow collection that ends a block one) among that collection's end comments.
-    """
-
-    owner: Any
-    slot: list[Any]
-    index: int
-    block: bool  # the value is a block scalar: no end-of-line comment
-
-    @classmethod
-    def of(cls, node: Any, key: Any) -> _Tail:
-        value = node[key]
-        nested = isinstance(value, CommentedMap | CommentedSeq) and len(value)
-        if nested and not value.fa.flow_style():
-            return cls.of(value, list(value)[-1] if isinstance(value, dict) else len(value) - 1)
-        mapping = isinstance(node, CommentedMap)
-        slot = node.ca.items.setdefault(key, [None, None, None, None] if mapping else [None, None])
-        block = isinstance(value, LiteralScalarString | FoldedScalarString)
-        return cls(node, slot, 2 if mapping else 0, block)
-
-    def get(self) -> tuple[str, str]:
-        """The end-of-line part, and the lines below it."""
-        token = self.slot[self.index]
-        text = token.value if token is not None else ""
-        # (an end comment's text starts at its column; a slot's, at the start of its line)
-        end = "".join(" " * t.column + t.value for t in self.owner.ca.end or [])
-        if self.block or not text:
-            return "", text + end
-        eol, _, below = text.partition("\n")
-        return eol + "\n", below + end
-
-    def set(self, eol: str, below: str) -> None:
-        self.owner.ca.end = []  # (now in the slot)
-        text = (eol or ("" if self.block else "\n")) + below
-        if not below and not eol.strip():
-            self.slot[self.index] = None
-        elif self.slot[self.index] is None:
-            self.slot[self.index] = CommentToken(text, CommentMark(0))
-        else:
-            self.slot[self.index].value = text
-
-
-def _comment(node: Any, key: Any) -> tuple[str, str]:
-    """The comment after ``node[key]``: its end-of-line part, and the lines below it."""
-    return _Tail.of(node, key).get()
-
-
-def _set_comment(node: Any, key: Any, eol: str | None = None, below: str | None = None) -> None:
-    """Replace the end-of-line part or the lines below of the comment after ``node[key]``."""
-    tail = _Tail.of(node, key)
-    old_eol, old_below = tail.get()
-    tail.set(old_eol if eol is None else eol, old_below if below is None else below)
-
-
-def _drop(mapping: CommentedMap, key: str) -> None:
-    """Remove ``key`` with the comment lines above it; the lines below it stay."""
-    if key not in mapping:
-        return
-    keys = list(mapping)
-    index = keys.index(key)
-    _, below = _comment(mapping, key)
-    if index > 0:  # the lines above ``key`` are those after the value before it
-        _set_comment(mapping, keys[index - 1], below=below)
-    mapping.pop(key)
-
-
-def _set(mapping: CommentedMap, key: str, value: object) -> None:
-    """Change a value; its end-of-line comment spoke of the old one, so it goes."""
-    mapping[key] = value
-    if not isinstance(value, CommentedMap | CommentedSeq):
-        _set_comment(mapping, key, eol="")
-
-
-def _keep_items(old: CommentedSeq, keep: list[int], extra: list[tuple[int, Any]]) -> CommentedSeq:
-    """The items of ``old`` at ``keep``, plus new ones, each with the comment lines above it.
-
-    Args:
-        old: the previous meeting's items.
-        keep: the indexes of those that carry over.
-        extra: (position in the result, item) of the new items.
-    """
-    above = {j: _comment(old, j - 1)[1] for j in range(1, len(old))}
-    after_last = _comment(old, len(old) - 1)[1] if len(old) else ""
-    for j in range(len(old)):
-        _set_comment(old, j, below="")
-    items = CommentedSeq(old[j] for j in keep)
-    origin: list[int | None] = list(keep)
-    for position, item in extra:
-        items.insert(position, item)
-        origin.insert(position, None)
-    for k in range(1, len(items)):
-        source = origin[k]
-        if source is not None and source in above:
-            _set_comment(items, k - 1, below=above[source])
-    if items:
-        _set_comment(items, len(items) - 1, below=after_last)
-    return items
-
-
 def _space_items(text: str) -> str:
     """One blank line between agenda items, as a secretary would leave them.
 
@@ -264,38 +154,38 @@ def next_meeting_text(previous_text: str, date: dt.date) -> str:
     if not isinstance(data, CommentedMap):
         raise MinutebookError("the previous meeting file is not a mapping of meeting keys")
     previous_items = yaml.load(previous_text).get("items") or []
-    _set(data, "date", date)
+    change(data, "date", date)
     if "status" in data:
-        _set(data, "status", "draft")
+        change(data, "status", "draft")
     else:
         data.insert(list(data).index("date") + 1, "status", "draft")
     for key in DROPPED:
-        _drop(data, key)
+        drop(data, key)
     people = data.get("participants")
     if isinstance(people, CommentedSeq):
         guests = [i for i, person in enumerate(people) if _is_guest(person)]
         kept = [i for i in range(len(people)) if i not in guests]
-        data["participants"] = _keep_items(people, kept, []) if guests else people
+        data["participants"] = keep_items(people, kept, []) if guests else people
         for person in data["participants"]:
             if isinstance(person, CommentedMap):
-                _drop(person, "present")  # everyone is present until told otherwise
+                drop(person, "present")  # everyone is present until told otherwise
     old = data.get("items") if isinstance(data.get("items"), CommentedSeq) else CommentedSeq()
     standing = [
         j for j, item in enumerate(old) if isinstance(item, dict) and is_true(item.get("standing"))
     ]
     for j in standing:
         for key in ITEM_CONTENT:
-            _drop(old[j], key)
+            drop(old[j], key)
     last = old[-1] if len(old) else None
     if isinstance(last, CommentedMap) and yaml_bool(last.get("confidential", False)) is not False:
         # comment lines indented under a confidential last item speak of it: they stay behind
-        eol, below = _comment(old, len(old) - 1)
+        eol, below = comment(old, len(old) - 1)
         outside = "".join(line for line in below.splitlines(True) if not line[:1].isspace())
-        _set_comment(old, len(old) - 1, eol, outside)
+        set_comment(old, len(old) - 1, eol, outside)
     follow_ups = _follow_ups(previous_items, str(data.get("language", "sv")))
     # Before the standing item that closed the last agenda ("Övriga frågor" stays last).
     at = len(standing) - 1 if standing and standing[-1] == len(old) - 1 else len(standing)
-    items = _keep_items(old, standing, [(at + n, f) for n, f in enumerate(follow_ups)])
+    items = keep_items(old, standing, [(at + n, f) for n, f in enumerate(follow_ups)])
     if not items:
         items.append(CommentedMap([("title", None)]))
     data["items"] = items

@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from ..meeting import labels
+from ..meeting.markdown import render
 from . import figures
-from .markdown import render
 from .pieces import markup, pieces
 
 __all__ = ["Fragment", "Minutes"]

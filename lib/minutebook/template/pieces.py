@@ -17,8 +17,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from ..meeting.markdown import escape
 from ..paths import TEMPLATES_DIR
-from .markdown import escape
 
 
 class _Compact(jinja2.FileSystemLoader):

@@ -78,5 +78,25 @@ def test_an_incomplete_build_is_never_current(published):
     assert not is_current(project, meeting, pdf=False)
 
 
-def test_code_fingerprint_covers_templates():
-    assert len(inputs.code_fingerprint()) == 64
+def test_code_fingerprint_covers_templates(tmp_path, monkeypatch):
+    """A change to a template or stylesheet, not only to code, makes every meeting stale."""
+    import shutil
+
+    copy = tmp_path / "minutebook"
+    shutil.copytree(inputs.PACKAGE_DIR, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(inputs, "PACKAGE_DIR", copy)
+    inputs.code_fingerprint.cache_clear()
+    try:
+        before = inputs.code_fingerprint()
+        assert len(before) == 64
+        css = copy / "templates/minutes/static/minutes.css"
+        css.write_text(css.read_text("utf-8") + "\n/* a change */\n", "utf-8")
+        inputs.code_fingerprint.cache_clear()
+        assert inputs.code_fingerprint() != before
+        macros = copy / "templates/meeting/pieces.html.j2"
+        changed = inputs.code_fingerprint()
+        macros.write_text(macros.read_text("utf-8").replace("mb-header", "mb-head"), "utf-8")
+        inputs.code_fingerprint.cache_clear()
+        assert inputs.code_fingerprint() != changed
+    finally:
+        inputs.code_fingerprint.cache_clear()

@@ -8,7 +8,7 @@ import pytest
 
 from minutebook.paths import SLUG
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 # templates are named by series (lowercase); the others are workbooks for people
 TEMPLATES = [p for p in NOTEBOOKS if re.fullmatch(SLUG, p.stem)]
@@ -29,10 +29,21 @@ def test_notebook_is_committed_without_outputs(path):
 
 @pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: p.name)
 def test_template_has_a_parameters_cell_with_a_literal_default(path):
+    """The first code cell is tagged `parameters` and holds one literal assignment, of a
+    meeting file that exists (so the template runs by hand), and comments."""
+    import ast
+
     nb = nbformat.read(path, as_version=4)
     code = [c for c in nb.cells if c.cell_type == "code"]
     assert "parameters" in code[0].metadata.get("tags", [])
-    assert "meeting = " in code[0].source
+    (statement,) = ast.parse(code[0].source).body
+    assert isinstance(statement, ast.Assign)
+    assert [t.id for t in statement.targets if isinstance(t, ast.Name)] == ["meeting"]
+    default = ast.literal_eval(statement.value)
+    assert isinstance(default, str) and default.startswith("params/") and default.endswith(".yaml")
+    assert (ROOT / default).is_file()
+    if path.stem != "default":
+        assert default.startswith(f"params/{path.stem}/")
 
 
 def run_workbook(project, out, serie: str, datum: str) -> list[str]:

@@ -83,7 +83,7 @@ def test_draft_is_marked():
 def test_a_meeting_file_can_be_named_instead(tmp_path, monkeypatch):
     from pathlib import Path
 
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     monkeypatch.chdir(root / "notebooks")  # where JupyterLab starts a template's kernel
     m = Minutes("params/umebra/2022-06-14.yaml")
     assert m.title.startswith("Mötesanteckningar 14 juni 2022")

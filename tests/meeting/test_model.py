@@ -6,7 +6,7 @@ from pydantic import ValidationError
 
 from minutebook.meeting.model import Decision, Meeting, json_schema
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 EVERY_KEY = {
     "series": "council",

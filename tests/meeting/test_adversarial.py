@@ -15,7 +15,7 @@ from conftest import minutebook
 from minutebook.errors import MeetingFileError
 from minutebook.meeting.read import load_meeting
 
-HERE = Path(__file__).resolve().parent / "adversarial"
+HERE = Path(__file__).resolve().parents[1] / "adversarial"
 NAME = "params/council/2024-03-12.yaml"
 
 CASES: dict[str, list[str]] = {

@@ -2,7 +2,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from minutebook.template.markdown import render
+from minutebook.meeting.markdown import render
 
 
 class Tags(HTMLParser):

@@ -20,7 +20,7 @@ import pytest
 from conftest import EXAMPLE, REFERENCE, add_meeting, minutebook
 from minutebook.archive.nav import fill_nav
 from minutebook.build.inputs import Stamp, output_folder
-from minutebook.build.meeting import meeting_inputs
+from minutebook.build.plan import meeting_inputs
 from minutebook.meeting.read import load_meeting
 from minutebook.paths import Project
 
