@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..errors import MeetingFileError, MinutebookError
-from .inputs import is_current
 from ..paths import Project
 from ..settings import CELL_TIMEOUT
+from .inputs import is_current
 
 
 @dataclass

@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..settings import settings
 from ..errors import ChromiumNotFound, MinutebookError
 from ..meeting.markdown import escape
+from ..settings import settings
 from .pdf import PRINT_BASE, finish
 
 HOW_TO_GET_ONE = (

@@ -21,7 +21,6 @@ from ..errors import TemplateError
 from ..settings import CELL_TIMEOUT
 
 
-
 class IPCKernelManager(AsyncKernelManager):
     """A kernel reached over Unix sockets in a private folder rather than TCP ports.
 

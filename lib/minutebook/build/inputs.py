@@ -26,7 +26,6 @@ from .. import __version__
 from ..paths import PACKAGE_DIR, STAMP, Project
 
 
-
 def file_hash(path: Path) -> str:
     """SHA-256 of a file's bytes."""
     return hashlib.sha256(path.read_bytes()).hexdigest()

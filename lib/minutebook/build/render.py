@@ -20,10 +20,9 @@ from nbconvert.preprocessors import TagRemovePreprocessor
 from traitlets import Unicode, default
 
 from .. import __version__
-
 from ..meeting import labels
-from .browser import PageSetup, Printer
 from ..paths import TEMPLATES_DIR
+from .browser import PageSetup, Printer
 
 # The tags analysts use in templates (documented in README.md).
 REMOVE_CELL = "remove-cell"
