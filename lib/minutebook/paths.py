@@ -30,6 +30,17 @@ SEARCH = "_search"  # the search index: no series slug can start with "_"
 INDEX_JSON = "index.json"
 FEED = "feed.xml"
 OUTPUTS = (NOTEBOOK, HTML, PDF, JSON)
+# The same names as templates see them (``{{ names.html }}``).
+NAMES = {
+    "html": HTML,
+    "pdf": PDF,
+    "json": JSON,
+    "index": INDEX,
+    "search_page": SEARCH_PAGE,
+    "search": SEARCH,
+    "index_json": INDEX_JSON,
+    "feed": FEED,
+}
 PACKAGE_DIR = Path(__file__).resolve().parent
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
 

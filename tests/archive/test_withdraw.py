@@ -93,3 +93,18 @@ def test_a_build_without_pdf_keeps_the_last_pdf_and_says_so(project):
     run = minutebook("build", EXAMPLE, cwd=project)
     assert "[1/1] built params/example-board/2024-03-12.yaml" in run.out
     assert pdf.read_bytes() != before
+
+
+def test_an_old_meeting_json_the_model_no_longer_reads_is_left_out(project):
+    assert minutebook("build", "--no-pdf", cwd=project).status == 0
+    folder = project / "reports/example-board/2024-03-12"
+    published = json.loads((folder / "meeting.json").read_text("utf-8"))
+    (folder / "meeting.json").write_text(json.dumps({**published, "legacy_key": 1}), "utf-8")
+    (project / EXAMPLE).write_text("series: [broken\n", "utf-8")  # it fails to build again
+    other = project / REFERENCE
+    other.write_text(other.read_text("utf-8").replace("Övriga frågor", "Övrigt"), "utf-8")
+    run = minutebook("build", "--no-pdf", cwd=project)
+    assert run.status == 1 and "internal error" not in run.err
+    assert "archive updated" in run.out
+    index = json.loads((project / "reports/index.json").read_text("utf-8"))
+    assert [m["series"] for m in index["meetings"]] == ["umebra"]

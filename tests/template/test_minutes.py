@@ -114,3 +114,12 @@ def test_the_same_meeting_as_notes_keeps_the_simple_layout():
     assert "§" not in m.items().html
     assert repr(m.signature()) == "Recorded by: Cy, Secretary"
     assert not m.notice()
+
+
+def test_pieces_are_plain_html_strings_from_plain_dicts():
+    """An analyst may add to a piece's HTML; a hand-made dict needs only the required keys."""
+    m = Minutes({"series": "x", "date": "2024-01-02", "body": "B & C", "items": [{"title": "T"}]})
+    header = m.header().html
+    assert type(header) is str
+    assert (header + "<hr>").endswith("<hr>")
+    assert "<h1>B &amp; C</h1>" in header and "mb-draft" not in header

@@ -48,6 +48,14 @@ class Entry:
         return published_meeting(self.folder)
 
     @property
+    def readable(self) -> bool:
+        """Whether its ``meeting.json`` reads into the model as it is now."""
+        try:
+            return self.meeting is not None
+        except (OSError, ValueError):
+            return False
+
+    @property
     def language(self) -> labels.Language:
         """The meeting's language: its labels in the archive."""
         return self.meeting.language

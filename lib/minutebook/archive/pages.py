@@ -17,7 +17,17 @@ from .. import __version__
 from ..build import publish
 from ..errors import MinutebookError
 from ..meeting import labels
-from ..paths import ARCHIVE_STAMP, FEED, INDEX, INDEX_JSON, SEARCH_PAGE, TEMPLATES_DIR, Project
+from ..paths import (
+    ARCHIVE_STAMP,
+    FEED,
+    INDEX,
+    INDEX_JSON,
+    NAMES,
+    SEARCH,
+    SEARCH_PAGE,
+    TEMPLATES_DIR,
+    Project,
+)
 from .entries import Entry, collect, digest, is_current
 from .feed import feed_xml, index_json
 from .nav import link_pages
@@ -42,13 +52,15 @@ def _labeller(language: labels.Language) -> Callable[..., str]:
 def _environment() -> Any:
     import jinja2
 
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES_DIR / "archive"),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,  # a misspelt name is an error, not a blank
     )
+    environment.globals["names"] = NAMES
+    return environment
 
 
 def _series(entries: Sequence[Entry]) -> list[dict[str, Any]]:
@@ -92,6 +104,7 @@ def pages(entries: Sequence[Entry]) -> dict[str, bytes]:
             script=(TEMPLATES_DIR / "archive" / "search.js").read_text(encoding="utf-8"),
             config={
                 "languages": sorted({e.language for e in entries}),
+                "folder": SEARCH,
                 "labels": {
                     key: labels.label(f"search_{key}", lang) for key in ("hits", "none", "offline")
                 },
@@ -126,6 +139,9 @@ def _update(project: Project, files: Sequence[Path], force: bool) -> bool:
     entries = collect(project, files)
     if not force and is_current(project, entries):
         return False
+    # A folder kept from an older build whose meeting.json no longer reads (the model moved
+    # on, and its meeting fails to build) is left out of the pages, as it was never built.
+    entries = [e for e in entries if e.readable]
     link_pages(entries)
     for path, data in pages(entries).items():
         publish.write_atomic(reports / path, data)

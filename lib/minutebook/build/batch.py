@@ -1,7 +1,7 @@
 """Build many meetings: only those whose inputs changed, in parallel, each failure on its own.
 
 Worker threads share one Chromium (started once per run) and each runs
-:func:`~minutebook.build.build_meeting`; the heavy work happens in kernel and browser
+:func:`~minutebook.build.meeting.build_meeting`; the heavy work happens in kernel and browser
 processes, so threads are enough to keep every core busy. A failure is recorded with its
 one-line message and the other meetings go on.
 """

@@ -25,6 +25,7 @@ from typing import Any
 
 from ..errors import ChromiumNotFound, MinutebookError
 from ..meeting.markdown import escape
+from ..paths import HTML
 from ..settings import settings
 from .pdf import PRINT_BASE, finish
 
@@ -34,7 +35,7 @@ HOW_TO_GET_ONE = (
 )
 # The address a page is printed from: it never reaches a network (see _new_page), and
 # the links in the PDF that start with it are made relative again afterwards.
-PRINT_URL = PRINT_BASE + "minutes.html"
+PRINT_URL = PRINT_BASE + HTML
 SYSTEM_CHROMIUMS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 # Without these, Chromium on a closed network spends its start-up failing to reach Google.
 QUIET_ARGS = [
@@ -273,7 +274,7 @@ async def _refuse_network(route: Any) -> None:
 
 
 def _main() -> int:
-    """``python -m minutebook.browser``: print the Chromium a build would use (setup uses it)."""
+    """``python -m minutebook.build.browser``: the Chromium a build would use (for setup)."""
     try:
         from playwright.sync_api import sync_playwright
 

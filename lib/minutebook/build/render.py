@@ -4,7 +4,7 @@ Both are ordinary nbconvert exporters, registered under the ``nbconvert.exporter
 point, so ``jupyter nbconvert --to minutebook_html`` (or ``minutebook_pdf``) works on any
 executed template notebook. They render our own template (``templates/minutes``), which
 shows outputs only — no code, no prompts — with its stylesheet inline and no script at all.
-The PDF is that same HTML printed by Chromium (:mod:`minutebook.browser`).
+The PDF is that same HTML printed by Chromium (:mod:`minutebook.build.browser`).
 
 The page's language, title and footer come from the meeting that Papermill recorded in the
 notebook's metadata, so an executed notebook carries everything needed to render it.
@@ -147,7 +147,7 @@ class MinutesPDFExporter(_MinutesTemplate, WebPDFExporter):
     """Executed template notebook → A4 PDF, the HTML page printed by Chromium.
 
     Unlike stock ``webpdf`` it starts a configured or system Chromium, and reuses a
-    :class:`~minutebook.browser.Printer` when one is given (one browser for many PDFs).
+    :class:`~minutebook.build.browser.Printer` when one is given (one browser for many PDFs).
     """
 
     export_from_notebook = "Minutes (PDF)"

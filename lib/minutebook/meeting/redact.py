@@ -4,7 +4,7 @@ Redaction happens on the validated model, before the template runs, so the text 
 not be published never reaches the public notebook, its outputs, or anything built from
 them. A confidential item keeps its place (and so its number); everything in it is
 replaced by a notice. A withheld name, found however it is written (see
-:mod:`minutebook.names`), is replaced by words that read well where it stood ("en ledamot"
+:mod:`minutebook.meeting.names`), is replaced by words that read well where it stood ("en ledamot"
 mid-sentence, "En ledamot" at the start of one, "Ledamot" in a field that is a name), and
 the person's organisation goes with it.
 

@@ -1,6 +1,6 @@
 """``minutebook check``: every problem in every meeting file, and the likely slips.
 
-Errors are what :func:`~minutebook.params.load_meeting` rejects, and what the build would
+Errors are what :func:`~minutebook.meeting.read.load_meeting` rejects, and what the build would
 refuse to publish (a withheld name where it cannot be replaced). Notes show each place where
 a withheld name will read otherwise in the public version. Warnings are what it
 accepts but a careful reader would query: a presenter or ``recorded_by`` who is not among
@@ -81,7 +81,7 @@ def public_notes(
         (an organisation of a withheld participant, named elsewhere).
 
     Raises:
-        MeetingFileError: the public version cannot be made (see :mod:`minutebook.redact`).
+        MeetingFileError: the public version cannot be made (see :mod:`minutebook.meeting.redact`).
     """
     try:
         redacted = redact(meeting, folder)

@@ -33,7 +33,7 @@ class Fragment:
     """A piece of the minutes: HTML for the page, plain text for everything else."""
 
     def __init__(self, html: str, text: str = "") -> None:
-        self.html = html
+        self.html = str(html)  # plain text even when a macro made it (Markup would escape on +)
         self.text = text
 
     def _repr_html_(self) -> str:
@@ -74,7 +74,7 @@ class Minutes:
     # -- words --------------------------------------------------------------------------
 
     def label(self, key: str) -> str:
-        """A label in the meeting's language (see :mod:`minutebook.labels`)."""
+        """A label in the meeting's language (see :mod:`minutebook.meeting.labels`)."""
         return labels.label(key, self.language)
 
     def date(self, value: str | dt.date) -> str:
@@ -135,7 +135,7 @@ class Minutes:
         """An accessible table of a DataFrame, its numbers in the meeting's language.
 
         It has a caption and header cells; ``options`` are ``row_headers`` and ``formats``
-        (see :func:`minutebook.figures.table_html`).
+        (see :func:`minutebook.template.figures.table_html`).
         """
         return Fragment(
             figures.table_html(frame, caption, self.language, **options),
@@ -158,7 +158,12 @@ class Minutes:
             facts.append((self.label("time"), span))
         if m.get("place"):
             facts.append((self.label("place"), m["place"]))
-        html = pieces().header(m, self.label, self.kind, facts)
+        view = {
+            "draft": m.get("status") == "draft",
+            "organisation": m.get("organisation"),
+            "body": m["body"],
+        }
+        html = pieces().header(self.label, view, self.kind, facts)
         text = f"{m['body']}\n{self.kind}\n" + "\n".join(f"{k}: {v}" for k, v in facts)
         return Fragment(html, text)
 

@@ -18,7 +18,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..meeting.markdown import escape
-from ..paths import TEMPLATES_DIR
+from ..paths import NAMES, TEMPLATES_DIR
 
 
 class _Compact(jinja2.FileSystemLoader):
@@ -41,12 +41,14 @@ def compact_environment(folder: str, escaping: Callable[[str], str] = escape) ->
             return value
         return Markup(escaping("" if value is None else str(value)))
 
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=_Compact(TEMPLATES_DIR / folder),
         autoescape=True,
         finalize=finalize,
         undefined=jinja2.StrictUndefined,
     )
+    environment.globals["names"] = NAMES
+    return environment
 
 
 @cache

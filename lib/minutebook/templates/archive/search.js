@@ -1,4 +1,4 @@
-// Search every meeting with Pagefind: one bundle per language (_search/<lang>/), each with
+// Search every meeting with Pagefind: one bundle per language (<folder>/<lang>/), each with
 // its own stemming, searched together. Result text is put in the page as text, never HTML.
 const config = JSON.parse(document.getElementById("mb-search-config").textContent);
 const input = document.getElementById("mb-q");
@@ -10,7 +10,7 @@ let engines = null;
 async function load() {
   if (!engines) {
     engines = await Promise.all(config.languages.map(async (lang) => {
-      const pagefind = await import(`./_search/${lang}/pagefind.js`);
+      const pagefind = await import(`./${config.folder}/${lang}/pagefind.js`);
       await pagefind.options({ baseUrl: "/" });
       await pagefind.init();
       return pagefind;
