@@ -30,7 +30,7 @@ status: final
 participants:
   - {name: Per Lindberg, role: chair}
   - {name: Cecilia Sekr, role: secretary}
-  - {name: Zelda Qvarnhemlig, role: member, organisation: Fältgruppen MARK-ORG, publish_name: false}
+  - {name: Zelda Qvarnhemlig, role: member, organisation: Fältgruppen MARK-ORG, position: MARK-POS, party: MARKPARTY, publish_name: false}
   - {name: Örjan Döljsson, role: officer, publish_name: no}
 adjusters: [Per Lindberg]
 recorded_by: Cecilia Sekr
@@ -78,7 +78,8 @@ items:
   - title: Föregående ärende
 """
 
-WITHHELD = ["qvarnhemlig", "zelda", "döljsson", "örjan", "mark-org", "fältgruppen"]
+WITHHELD = ["qvarnhemlig", "zelda", "döljsson", "örjan", "mark-org", "fältgruppen", "mark-pos"]
+WITHHELD += ["markparty"]
 SECRET = ["MARK-SECRET-NOTES", "MARK-CARRIED"]
 
 

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from minutebook.meeting.model import Decision, Meeting, json_schema
+from minutebook.meeting.model import Decision, Meeting, Participant, json_schema
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -85,3 +85,66 @@ def test_the_committed_schema_is_current():
 def test_the_schema_knows_every_key_of_the_example():
     props = json_schema()["properties"]
     assert set(EVERY_KEY) <= set(props)
+
+
+SECOND = {
+    "name": "Bo Vice",
+    "role": ["vice_chair", "adjuster"],
+    "position": "Kassör",
+    "party": "M",
+    "organisation": "Org",
+    "attendance": "remote",
+    "serving": True,
+    "serving_for": "(M)",
+    "during": "§§ 170, 172–184",
+    "joined": "15:30",
+    "left": "§ 5",
+    "group": "Also attending",
+}
+
+
+def test_every_participant_key_of_the_second_version_round_trips():
+    meeting = Meeting.model_validate(
+        {
+            "series": "s",
+            "body": "B",
+            "date": "2024-01-02",
+            "items": [{"title": "T"}],
+            "participants": [SECOND],
+        }
+    )
+    person = meeting.participants[0]
+    assert (person.roles, person.status, person.is_serving, person.present) == (
+        ["vice_chair", "adjuster"],
+        "remote",
+        True,
+        True,
+    )
+    dumped = json.loads(meeting.model_dump_json())["participants"][0]
+    assert dumped == {**SECOND, "publish_name": True}  # present follows from attendance
+    again = Meeting.model_validate_json(meeting.model_dump_json())
+    assert again == meeting
+
+
+def test_a_first_version_participant_dumps_as_it_always_did():
+    meeting = Meeting.model_validate(
+        {
+            "series": "s",
+            "body": "B",
+            "date": "2024-01-02",
+            "items": [{"title": "T"}],
+            "participants": [{"name": "A", "role": "chair"}],
+        }
+    )
+    assert json.loads(meeting.model_dump_json())["participants"] == [
+        {"name": "A", "role": "chair", "organisation": None, "present": True, "publish_name": True}
+    ]
+
+
+def test_who_serves_by_default():
+    def serving(**person: object) -> bool:
+        return Participant.model_validate({"name": "X", **person}).is_serving
+
+    assert serving(role="member") and serving(role="chair") and serving(role=["vice_chair"])
+    assert not serving(role="deputy") and not serving(role="officer") and not serving()
+    assert serving(role="deputy", serving_for="Y") and not serving(role="member", serving=False)

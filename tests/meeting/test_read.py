@@ -252,3 +252,13 @@ def test_a_rename_that_would_overwrite_a_meeting_is_never_suggested(tmp_path):
         "council/2024-03-12.yaml:3:7: date: 2024-03-13 does not match the file name "
         "'2024-03-12.yaml'; 2024-03-13.yaml is another meeting: correct the date"
     ]
+
+
+def test_attendance_and_present_together_are_an_error(tmp_path):
+    text = GOOD.replace(
+        "items:", "participants:\n  - {name: A, present: false, attendance: absent}\nitems:"
+    )
+    assert problems(tmp_path, text) == [
+        "council/2024-03-12.yaml:5:5: participants[0]: give attendance or present, not both "
+        "(present: false is attendance: absent)"
+    ]

@@ -375,3 +375,14 @@ def test_the_organisation_note_reads_the_text_as_written():
     data["items"] = [{"title": "T", "presenters": ["Anna Hemlig (Hemlig Konsult AB)"]}]
     result = redact(Meeting.model_validate(data))
     assert [n.loc for n in result.notes] == [("items", 0, "presenters", 0)]
+
+
+def test_position_party_and_a_seat_served_for_go_with_the_name():
+    data = withheld("Anna Hemlig", published=("Per Öppen",))
+    data["participants"][0].update(position="Fältsekreterare", party="MP")
+    data["participants"].append({"name": "Eva Ers", "role": "deputy", "serving_for": "Anna Hemlig"})
+    out = public(Meeting.model_validate({**data, "items": [{"title": "T"}]}))
+    hidden = out.participants[0]
+    assert (hidden.position, hidden.party, hidden.organisation) == (None, None, None)
+    assert out.participants[2].serving_for == "Ledamot"
+    assert "Fältsekreterare" not in out.model_dump_json()

@@ -1,3 +1,5 @@
+import re
+
 from minutebook.template.minutes import Fragment, Minutes
 
 MEETING = {
@@ -123,3 +125,78 @@ def test_pieces_are_plain_html_strings_from_plain_dicts():
     assert type(header) is str
     assert (header + "<hr>").endswith("<hr>")
     assert "<h1>B &amp; C</h1>" in header and "mb-draft" not in header
+
+
+COUNCIL = {
+    "series": "ks",
+    "body": "Kommunstyrelsen",
+    "kind": "protocol",
+    "language": "sv",
+    "date": "2024-03-05",
+    "items": [{"title": "T"}],
+    "participants": [
+        {"name": "Anna Ordf", "role": "chair", "party": "S"},
+        {"name": "Bo Vice", "role": ["vice_chair", "adjuster"], "party": "M", "left": "§ 5"},
+        {"name": "Cia Ers", "role": "deputy", "party": "S", "serving_for": "Dan Led"},
+        {"name": "Dan Led", "role": "member", "party": "S", "attendance": "excused"},
+        {"name": "Eva Ers", "role": "deputy", "party": "C", "joined": "15:30"},
+        {"name": "Fia Tjm", "role": "officer", "position": "Kommundirektör"},
+        {"name": "Gun Led", "role": "member", "party": "V", "attendance": "absent"},
+        {"name": "Hal Sekr", "role": "secretary", "attendance": "remote"},
+    ],
+}
+
+
+def attendance_lists(meeting: dict) -> list[tuple[str, list[str]]]:
+    html = Minutes(meeting).attendance().html
+    return [
+        (title, re.findall(r"<li>(.*?)</li>", block))
+        for title, block in re.findall(r"<h3>(.*?)</h3><ul class=\"mb-people\">(.*?)</ul>", html)
+    ]
+
+
+def test_a_protocol_lists_attendance_as_a_swedish_protokoll_does():
+    assert attendance_lists(COUNCIL) == [
+        (
+            "Beslutande",
+            [
+                "Anna Ordf (S), ordförande",
+                "Bo Vice (M), vice ordförande, justerare, lämnar efter § 5",
+                "Cia Ers (S), tjänstgörande ersättare för Dan Led",
+            ],
+        ),
+        ("Ej tjänstgörande ersättare", ["Eva Ers (C), ersättare, från kl. 15.30"]),
+        (
+            "Övriga närvarande",
+            ["Fia Tjm, Kommundirektör, tjänsteperson", "Hal Sekr, sekreterare, på distans"],
+        ),
+        ("Anmält förhinder", ["Dan Led (S), ledamot"]),
+        ("Frånvarande", ["Gun Led (V), ledamot"]),
+    ]
+
+
+def test_notes_list_present_their_own_groups_regrets_and_absent_in_english():
+    meeting = {
+        **COUNCIL,
+        "kind": "notes",
+        "language": "en",
+        "participants": [
+            {"name": "Amelia Hart", "role": "chair", "position": "Treasurer"},
+            {"name": "Bo Remote", "attendance": "remote", "joined": "3.1"},
+            {"name": "Guest Speaker", "group": "Also attending", "organisation": "City"},
+            {"name": "Cy Regrets", "attendance": "excused"},
+        ],
+    }
+    assert attendance_lists(meeting) == [
+        ("Present", ["Amelia Hart, Treasurer, chair", "Bo Remote, remotely, from 3.1"]),
+        ("Also attending", ["Guest Speaker, City"]),
+        ("Regrets", ["Cy Regrets"]),
+    ]
+
+
+def test_a_first_version_list_reads_as_it_always_did():
+    meeting = {
+        **COUNCIL,
+        "participants": [{"name": "A", "role": "chair"}, {"name": "B", "present": False}],
+    }
+    assert attendance_lists(meeting) == [("Närvarande", ["A, ordförande"]), ("Frånvarande", ["B"])]

@@ -200,10 +200,11 @@ class Finder:
             )
 
     def _person(self, p: Participant) -> Person:
-        listed = label(f"role.{p.role}", self.language) if p.role else None
+        role = p.roles[0] if p.roles else None  # the first role names the person
+        listed = label(f"role.{role}", self.language) if role else None
         return Person(
             p,
-            label(f"withheld.{p.role or 'person'}", self.language),
+            label(f"withheld.{role or 'person'}", self.language),
             listed or _capital(label("name_withheld", self.language)),
         )
 

@@ -31,9 +31,9 @@ from .model import Item, Meeting
 from .names import Finder, Found, key, normal
 
 # What is withheld with the name: these can point at the person as surely as it does.
-PERSONAL = ("organisation",)
+PERSONAL = ("organisation", "position", "party")
 # Fields that hold one name and nothing else: a withheld one becomes a label, "Ledamot".
-NAME_FIELDS = {"presenters", "reservations", "owner", "recorded_by", "adjusters"}
+NAME_FIELDS = {"presenters", "reservations", "owner", "recorded_by", "adjusters", "serving_for"}
 # Addresses and file names: never rewritten (a link must keep working), only checked.
 ADDRESS_FIELDS = {"href", "source", "data"}
 # Text that is an address though not a link: published as written, so never rewritten.

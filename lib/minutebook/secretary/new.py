@@ -35,6 +35,8 @@ DROPPED = (
     "adjusters",
     "data",
 )
+# What a participant's attendance was at the last meeting: not carried.
+ATTENDANCE = ("present", "attendance", "joined", "left", "during", "serving_for")
 ITEM_CONTENT = ("notes", "decisions", "actions", "attachments")
 
 SKELETON = """\
@@ -167,8 +169,9 @@ def next_meeting_text(previous_text: str, date: dt.date) -> str:
         kept = [i for i in range(len(people)) if i not in guests]
         data["participants"] = keep_items(people, kept, []) if guests else people
         for person in data["participants"]:
-            if isinstance(person, CommentedMap):
-                drop(person, "present")  # everyone is present until told otherwise
+            if isinstance(person, CommentedMap):  # everyone is present until told otherwise
+                for key in ATTENDANCE:
+                    drop(person, key)
     old = data.get("items") if isinstance(data.get("items"), CommentedSeq) else CommentedSeq()
     standing = [
         j for j, item in enumerate(old) if isinstance(item, dict) and is_true(item.get("standing"))

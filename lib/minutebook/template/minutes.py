@@ -23,7 +23,7 @@ from typing import Any
 
 from ..meeting import labels
 from ..meeting.markdown import render
-from . import figures
+from . import attendance, figures
 from .pieces import markup, pieces
 
 __all__ = ["Fragment", "Minutes"]
@@ -85,7 +85,8 @@ class Minutes:
     def role(self, name: str) -> str:
         """The role of the participant called ``name``, in words, or ``""``."""
         person = next((p for p in self.meeting.get("participants", []) if p["name"] == name), None)
-        return self.label(f"role.{person['role']}") if person and person.get("role") else ""
+        kinds = attendance.roles(person) if person else []
+        return ", ".join(self.label(f"role.{r}") for r in kinds[:1]) if kinds else ""
 
     @property
     def kind(self) -> str:
@@ -167,26 +168,14 @@ class Minutes:
         text = f"{m['body']}\n{self.kind}\n" + "\n".join(f"{k}: {v}" for k, v in facts)
         return Fragment(html, text)
 
-    def _person(self, person: dict[str, Any]) -> str:
-        parts = [person["name"]]
-        if person.get("role"):
-            parts.append(self.label(f"role.{person['role']}").lower())
-        if person.get("organisation"):
-            parts.append(person["organisation"])
-        return ", ".join(parts)
-
     def attendance(self) -> Fragment:
-        """Who was present and who was absent."""
+        """Who attended, and who did not, as minutes of the meeting's kind list them."""
         people = self.meeting.get("participants") or []
         if not people:
             return Fragment("")
-        groups = [
-            (self.label(key), [p for p in people if p.get("present", True) is want])
-            for key, want in (("present", True), ("absent", False))
-        ]
-        groups = [(title, group) for title, group in groups if group]
+        groups = attendance.groups(people, self.label, self.is_protocol)
         html = pieces().attendance(
-            self.label, [(title, [self._person(p) for p in group]) for title, group in groups]
+            self.label, [(title, attendance.lines(group, self.label)) for title, group in groups]
         )
         text = "\n".join(
             f"{title}: " + "; ".join(p["name"] for p in group) for title, group in groups
@@ -279,7 +268,8 @@ class Minutes:
     def _adjustment(self) -> Fragment:
         m = self.meeting
         chair = next(
-            (p["name"] for p in m.get("participants", []) if p.get("role") == "chair"), None
+            (p["name"] for p in m.get("participants", []) if "chair" in attendance.roles(p)),
+            None,
         )
         signers = [(self.label("signed_secretary"), m.get("recorded_by"))]
         signers += [(self.label("role.chair"), chair)]
