@@ -148,3 +148,43 @@ def test_who_serves_by_default():
     assert serving(role="member") and serving(role="chair") and serving(role=["vice_chair"])
     assert not serving(role="deputy") and not serving(role="officer") and not serving()
     assert serving(role="deputy", serving_for="Y") and not serving(role="member", serving=False)
+
+
+ITEM = {
+    "section": {"title": "Beslutsärenden", "notes": "Ärenden för beslut."},
+    "number": "3.10",
+    "title": "Budget",
+    "case": ["KS 2023/0456", "KS 2023/0457"],
+    "time": "14:10",
+    "documents": [{"title": "Tjänsteskrivelse", "date": "2024-02-20", "href": "ts.pdf"}],
+}
+
+
+def test_every_item_key_of_the_second_version_round_trips():
+    meeting = Meeting.model_validate(
+        {
+            "series": "s",
+            "body": "B",
+            "date": "2024-01-02",
+            "items": [ITEM, {"title": "Nästa", "section": "Övrigt"}],
+        }
+    )
+    dumped = json.loads(meeting.model_dump_json())["items"]
+    assert {k: v for k, v in dumped[0].items() if k in ITEM} == {**ITEM, "time": "14:10:00"}
+    assert dumped[1]["section"] == {"title": "Övrigt"}
+    assert Meeting.model_validate_json(meeting.model_dump_json()) == meeting
+    first_version = json.loads(
+        Meeting.model_validate(
+            {"series": "s", "body": "B", "date": "2024-01-02", "items": [{"title": "T"}]}
+        ).model_dump_json()
+    )["items"][0]
+    assert set(first_version) == {
+        "title",
+        "presenters",
+        "notes",
+        "decisions",
+        "actions",
+        "attachments",
+        "standing",
+        "confidential",
+    }

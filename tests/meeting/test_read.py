@@ -230,7 +230,8 @@ def test_columns_count_characters_not_bytes(tmp_path):
     ) == ["council/2024-03-12.yaml:6:16: not UTF-8 text; save the file as UTF-8"]
     assert problems(tmp_path, GOOD + "  - {title: Öl, bad: 1}\n") == [
         "council/2024-03-12.yaml:6:17: items[1].bad: unknown key (known keys: actions, "
-        "attachments, confidential, decisions, notes, presenters, standing, title)"
+        "attachments, case, confidential, decisions, documents, notes, number, presenters, "
+        "section, standing, time, title)"
     ]
 
 
@@ -261,4 +262,21 @@ def test_attendance_and_present_together_are_an_error(tmp_path):
     assert problems(tmp_path, text) == [
         "council/2024-03-12.yaml:5:5: participants[0]: give attendance or present, not both "
         "(present: false is attendance: absent)"
+    ]
+
+
+def test_an_unquoted_item_number_is_an_error(tmp_path):
+    assert problems(
+        tmp_path, GOOD.replace("  - title: Opening\n", "  - {title: Opening, number: 3.10}\n")
+    ) == [
+        'council/2024-03-12.yaml:5:30: items[0].number: expected text in quotes, like "3.10" '
+        "(unquoted, 3.10 is the number 3.1), got a number"
+    ]
+
+
+def test_a_document_file_must_exist(tmp_path):
+    text = GOOD + "    documents: [{title: Underlag, href: underlag.pdf}]\n"
+    assert problems(tmp_path, text) == [
+        "council/2024-03-12.yaml:6:41: items[0].documents[0].href: no file 'underlag.pdf' in "
+        "council/"
     ]

@@ -386,3 +386,27 @@ def test_position_party_and_a_seat_served_for_go_with_the_name():
     assert (hidden.position, hidden.party, hidden.organisation) == (None, None, None)
     assert out.participants[2].serving_for == "Ledamot"
     assert "Fältsekreterare" not in out.model_dump_json()
+
+
+def test_a_confidential_item_keeps_its_place_but_not_its_case():
+    data = {
+        **BASE,
+        "items": [
+            {
+                "title": "Personalärende",
+                "section": "Beslutsärenden",
+                "number": "7",
+                "case": "KS 2024/0001",
+                "documents": [{"title": "Underlag MARK"}],
+                "confidential": "OSL 39:3",
+            }
+        ],
+    }
+    item = public(Meeting.model_validate(data)).items[0]
+    assert (item.section.title, item.number, item.case, item.documents) == (
+        "Beslutsärenden",
+        "7",
+        None,
+        [],
+    )
+    assert "KS 2024/0001" not in public(Meeting.model_validate(data)).model_dump_json()

@@ -200,3 +200,38 @@ def test_a_first_version_list_reads_as_it_always_did():
         "participants": [{"name": "A", "role": "chair"}, {"name": "B", "present": False}],
     }
     assert attendance_lists(meeting) == [("Närvarande", ["A, ordförande"]), ("Frånvarande", ["B"])]
+
+
+def test_sections_own_numbers_case_references_times_and_documents():
+    meeting = {
+        **COUNCIL,
+        "participants": [],
+        "items": [
+            {"title": "Upprop", "section": "Formalia"},
+            {
+                "title": "Budget 2025",
+                "section": {"title": "Beslutsärenden", "notes": "Ärenden för beslut."},
+                "number": "12 a",
+                "case": "KS 2024/0456",
+                "time": "14:10:00",
+                "documents": [
+                    {"title": "Tjänsteskrivelse", "date": "2024-02-20", "href": "files/ts.pdf"},
+                    {"title": "Protokollsutdrag"},
+                ],
+                "decisions": [{"text": "att anta budgeten"}],
+            },
+        ],
+    }
+    html = Minutes(meeting).items().html
+    assert re.findall(r"<h(\d)[^>]*>(.*?)</h\1>", html) == [
+        ("2", "Formalia"),
+        ("3", '<span class="mb-num">§ 1</span> Upprop'),
+        ("2", "Beslutsärenden"),
+        ("3", '<span class="mb-num">§ 12 a</span> Budget 2025'),
+        ("4", "Beslutsunderlag"),
+        ("4", "Beslut"),
+    ]
+    assert "<p>Ärenden för beslut.</p>" in html
+    assert '<p class="mb-meta">Dnr KS 2024/0456 · kl. 14.10</p>' in html
+    assert '<li><a href="files/ts.pdf">Tjänsteskrivelse</a>, 20 februari 2024</li>' in html
+    assert "<li>Protokollsutdrag</li>" in html

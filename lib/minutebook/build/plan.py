@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..errors import MinutebookError
 from ..meeting import redact
-from ..meeting.model import Attachment, Meeting
+from ..meeting.model import Meeting
 from ..meeting.protocol import paragraph_start
 from ..meeting.read import attachment_path, load_with_positions
 from ..paths import FILES, Project
@@ -49,26 +49,32 @@ class Plan:
 
 
 def attached_files(meeting: Meeting, series_folder: Path) -> list[tuple[str, Path]]:
-    """(href, file) of every attachment that is a file in the series folder."""
+    """(href, file) of every attachment and document that is a file in the series folder."""
+    hrefs = [a.href for item in meeting.items for a in item.attachments]
+    hrefs += [d.href for item in meeting.items for d in item.documents if d.href]
     return [
-        (a.href, path)
-        for item in meeting.items
-        for a in item.attachments
-        if (path := attachment_path(series_folder, a.href)) is not None
+        (href, path)
+        for href in dict.fromkeys(hrefs)
+        if (path := attachment_path(series_folder, href)) is not None
     ]
 
 
+def _published(href: str) -> str:
+    return href if href.startswith("https://") else f"{FILES}/{href}"
+
+
 def as_published(meeting: Meeting) -> Meeting:
-    """Relative attachment links as they resolve from the published minutes."""
+    """Relative attachment and document links as they resolve from the published minutes."""
     items = [
         item.model_copy(
             update={
                 "attachments": [
-                    a
-                    if a.href.startswith("https://")
-                    else Attachment(title=a.title, href=f"{FILES}/{a.href}")
-                    for a in item.attachments
-                ]
+                    a.model_copy(update={"href": _published(a.href)}) for a in item.attachments
+                ],
+                "documents": [
+                    d.model_copy(update={"href": _published(d.href)}) if d.href else d
+                    for d in item.documents
+                ],
             }
         )
         for item in meeting.items

@@ -61,6 +61,7 @@ _LIST_OF = {
 _FIELD_EXPECTED = {
     "confidential": 'true or a reason such as "OSL 26:1"',
     "time": 'a mapping like {start: "13:00", end: "15:00"}',
+    "number": 'text in quotes, like "3.10" (unquoted, 3.10 is the number 3.1)',
     "series": "a short name of lowercase letters, digits and hyphens (like umebra)",
     "source": "a web address starting with https:// or http://",
 }
@@ -166,7 +167,8 @@ def _message(error: Any, clean: Loc, owner: type[BaseModel] | None) -> str:
         return f"expected {_LIST_OF[field]}, got {describe(value)}"
     if field == "decisions" and isinstance(clean[-1], int) and kind in _TYPE_EXPECTED:
         return f"expected a decision text or {{text: …, reservations: […]}}, got {describe(value)}"
-    if field in _FIELD_EXPECTED and clean[-1] == field:
+    item_time = field == "time" and len(clean) > 1  # an item's time is a clock time
+    if field in _FIELD_EXPECTED and clean[-1] == field and not item_time:
         return f"expected {_FIELD_EXPECTED[field]}, got {describe(value)}"
     if kind in _TYPE_EXPECTED:
         return f"expected {_TYPE_EXPECTED[kind]}, got {describe(value)}"

@@ -119,13 +119,19 @@ def attachment_path(series_folder: Path, href: str) -> Path | None:
 def _check_attachments(
     path: Path, meeting: Meeting, positions: dict[Loc, tuple[int, int]], file: str
 ) -> list[Problem]:
-    """Attached and data files must exist inside the series folder, symbolic links included."""
+    """Attached, document and data files must exist inside the series folder, links included."""
     problems = []
     folder = path.resolve().parent
     named: list[tuple[Loc, str]] = [
         (("items", i, "attachments", j, "href"), attachment.href)
         for i, item in enumerate(meeting.items)
         for j, attachment in enumerate(item.attachments)
+    ]
+    named += [
+        (("items", i, "documents", j, "href"), document.href)
+        for i, item in enumerate(meeting.items)
+        for j, document in enumerate(item.documents)
+        if document.href
     ]
     named += [(("data", name), file) for name, file in meeting.data.items()]
     for loc, href in named:

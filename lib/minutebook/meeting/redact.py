@@ -183,7 +183,13 @@ def redact(meeting: Meeting, series_folder: Path | None = None) -> Redacted:
     if not needs_redaction(meeting):
         return Redacted(meeting, [], [])
     items = [
-        Item(title=confidential_notice(item, meeting), confidential=item.confidential)
+        # its place in the agenda stays (section, number); its case reference goes with it
+        Item(
+            title=confidential_notice(item, meeting),
+            confidential=item.confidential,
+            section=item.section,
+            number=item.number,
+        )
         if item.confidential
         else item
         for item in meeting.items

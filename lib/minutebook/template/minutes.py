@@ -23,7 +23,7 @@ from typing import Any
 
 from ..meeting import labels
 from ..meeting.markdown import render
-from . import attendance, figures
+from . import agenda, attendance, figures
 from .pieces import markup, pieces
 
 __all__ = ["Fragment", "Minutes"]
@@ -192,61 +192,32 @@ class Minutes:
             numbered: number the items 1, 2, 3 … in their headings.
 
         """
-        parts = [
-            self.item(i, layout=layout, numbered=numbered)
-            for i in range(len(self.meeting["items"]))
-        ]
+        items = self.meeting["items"]
+        sectioned = any(item.get("section") for item in items)
+        parts: list[Fragment] = []
+        for i, item in enumerate(items):
+            if item.get("section"):
+                parts.append(self._section(item["section"], len(parts)))
+            parts.append(
+                self.item(i, layout=layout, numbered=numbered, level=3 if sectioned else 2)
+            )
         html = pieces().items(layout, [markup(p.html) for p in parts])
         return Fragment(html, "\n\n".join(p.text for p in parts))
 
-    def item(self, index: int, layout: str = "sections", numbered: bool = True) -> Fragment:
-        """One agenda item (``index`` counts from 0)."""
-        item = self.meeting["items"][index]
-        number = f"{index + 1}." if numbered else ""
-        if self.is_protocol:  # a protokoll's paragraphs are numbered whatever the layout
-            number = f"§ {(self.meeting.get('first_paragraph') or 1) + index}"
-        presenters = ", ".join(item.get("presenters") or [])
-        view = {
-            "anchor": f"item-{index + 1}",
-            "number": number,
-            "title": item["title"],
-            "presenters": presenters,
-            "confidential": bool(item.get("confidential")),
-            "secrecy": self._secrecy(item),
-            "notes": markup(render(item.get("notes"))),
-            "decisions": [
-                {"text": d["text"], "reservations": ", ".join(d.get("reservations") or [])}
-                for d in item.get("decisions") or []
-            ],
-            "actions": [
-                {
-                    "task": a["task"],
-                    "owner": a.get("owner"),
-                    "due": self.date(a["due"]) if a.get("due") else None,
-                    "status": self.label("done" if a.get("done") else "open"),
-                }
-                for a in item.get("actions") or []
-            ],
-            "attachments": item.get("attachments") or [],
-        }
-        text = " ".join(filter(None, (number, item["title"])))
-        if presenters:
-            text += f" ({presenters})"
+    def _section(self, section: dict[str, Any] | str, position: int) -> Fragment:
+        """A heading over the items that follow, with its own text if it has one."""
+        if isinstance(section, str):  # as written by hand: `section: Formalia`
+            section = {"title": section}
+        notes = markup(render(section.get("notes"), top_heading=3))
+        html = pieces().section(section["title"], f"section-{position + 1}", notes)
+        return Fragment(html, section["title"].upper())
+
+    def item(
+        self, index: int, layout: str = "sections", numbered: bool = True, level: int = 2
+    ) -> Fragment:
+        """One agenda item (``index`` counts from 0), its heading at ``level``."""
+        view, text = agenda.item_view(self, index, numbered=numbered, level=level)
         return Fragment(pieces().item(self.label, view, layout), text)
-
-    def _secrecy(self, item: dict[str, Any]) -> str | bool:
-        """In the internal version, a confidential item says so, with its reason.
-
-        The public version shows only the notice that stands in the item's place (its
-        title), so there is nothing to add: ``False``.
-        """
-        reason = item.get("confidential")
-        if not reason:
-            return False
-        notice = self.label("confidential")
-        if item["title"] in (notice, f"{notice} ({reason})"):
-            return False  # the public notice
-        return reason if isinstance(reason, str) else True
 
     def signature(self) -> Fragment:
         """Who recorded the minutes: ``Noterat av: Elin Lindqvist, Sekreterare``.

@@ -1,0 +1,107 @@
+"""The building blocks of the meeting models: text, times, flags, links, the strict base.
+
+Shared by every part of the meeting file (:mod:`minutebook.meeting.model`), so that a flag
+means the same everywhere and every part refuses unknown keys the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    SerializerFunctionWrapHandler,
+    StringConstraints,
+    WithJsonSchema,
+    model_serializer,
+)
+
+Role = Literal[
+    "chair", "vice_chair", "secretary", "adjuster", "member", "deputy", "officer", "guest"
+]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# Editors check "format: time" as RFC 3339 (13:00:00+01:00); secretaries write "13:00".
+ClockTime = Annotated[
+    dt.time,
+    WithJsonSchema({"type": "string", "pattern": r"^([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d)?$"}),
+]
+
+
+# YAML 1.2 reads only true/false as booleans; secretaries also write yes/no/on/off, which
+# YAML 1.1 (and most editors' highlighting) calls booleans. They mean the same everywhere
+# in the format: a flag, never text ("confidential: no" is not a reason called "no").
+BOOLEAN_WORDS = {
+    **dict.fromkeys(("true", "yes", "on", "y"), True),
+    **dict.fromkeys(("false", "no", "off", "n"), False),
+}
+
+
+def yaml_bool(value: Any) -> Any:
+    """A boolean word as the boolean it means; anything else as it is."""
+    if isinstance(value, str) and value.strip().lower() in BOOLEAN_WORDS:
+        return BOOLEAN_WORDS[value.strip().lower()]
+    return value
+
+
+def is_true(value: Any) -> bool:
+    """Whether a flag as read from YAML (``true``, ``yes``, ``no``, nothing …) is set."""
+    return yaml_bool(value) is True
+
+
+Flag = Annotated[bool, BeforeValidator(yaml_bool)]
+
+
+class _Strict(BaseModel):
+    """Base of every part of a meeting: unknown keys are errors, values are frozen.
+
+    Keys of the second version of the format are left out of the dumped meeting (its
+    ``meeting.json``, the template's parameters) when they are not set, so that a file of
+    the first version publishes exactly what it always did.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    _second_version: ClassVar[frozenset[str]] = frozenset()
+
+    @model_serializer(mode="wrap")
+    def _without_unset(self, handler: SerializerFunctionWrapHandler) -> Any:
+        data = handler(self)
+        if isinstance(data, dict):
+            for key in self._second_version:
+                if data.get(key) in (None, [], {}):
+                    data.pop(key, None)
+            self._dumped(data)
+        return data
+
+    def _dumped(self, data: dict[str, Any]) -> None:
+        """Adjust the dumped keys of this part (see :class:`Participant`)."""
+
+
+def _safe_href(href: str) -> str:
+    """Attachments link to https URLs or to files inside the series folder, nowhere else."""
+    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", href):
+        if not href.startswith("https://"):
+            raise ValueError("must be an https:// URL or a relative path")
+        return href
+    parts = href.replace("\\", "/").split("/")
+    if href.startswith(("/", "\\")) or ".." in parts:
+        raise ValueError("a relative path must stay inside the series folder")
+    return href
+
+
+def _data_file(path: str) -> str:
+    """Data files are CSV or Excel files inside the series folder."""
+    _safe_href(path)
+    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", path):
+        raise ValueError("must be a relative path to a file in the series folder")
+    if not path.lower().endswith((".csv", ".xlsx")):
+        raise ValueError("must be a .csv or .xlsx file")
+    return path
+
+
+DataName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_][A-Za-z0-9_-]*$")]
+DataPath = Annotated[Text, AfterValidator(_data_file)]
