@@ -188,3 +188,49 @@ def test_every_item_key_of_the_second_version_round_trips():
         "standing",
         "confidential",
     }
+
+
+WHOLE = {
+    "series": "s",
+    "body": "B",
+    "date": "2024-01-02",
+    "time": {"start": "13:00", "breaks": [{"start": "14:30", "end": "14:45", "note": "kaffe"}]},
+    "links": [{"title": "Inspelning", "href": "https://example.org/rec", "kind": "recording"}],
+    "actions": [{"task": "Skicka protokollet", "owner": "Anna", "due": "2024-01-09"}],
+    "next_meeting": {"date": "2024-02-06", "time": "18:30", "place": "Rådhuset"},
+    "adjustment": {"place": "Kommunhuset", "date": "2024-01-09", "time": "10:00"},
+    "items": [
+        {
+            "title": "Budget",
+            "decisions": [
+                {
+                    "text": "att anta",
+                    "reservations": ["Bo", {"name": "Cia", "text": "Jag yrkade avslag."}],
+                },
+                {"text": "att tacka", "unanimous": True},
+            ],
+            "recused": ["Dan", {"name": "Eva", "reason": "styrelseledamot i bolaget"}],
+            "statements": [{"by": ["Fia", "Gun"], "text": "Vi noterar."}],
+            "asked_by": "Hal",
+            "answered_by": "Ida",
+            "recommended_to": "Kommunfullmäktige",
+            "adjusted_immediately": True,
+            "outcome": "decided",
+            "dispatch": ["Ekonomikontoret"],
+        }
+    ],
+}
+
+
+def test_the_whole_meeting_and_item_keys_round_trip():
+    meeting = Meeting.model_validate(WHOLE)
+    assert Meeting.model_validate_json(meeting.model_dump_json()) == meeting
+    dumped = json.loads(meeting.model_dump_json())
+    for key in ("links", "actions", "next_meeting", "adjustment"):
+        assert dumped[key], key
+    assert meeting.items[0].decisions[0].dissenters == ["Bo", "Cia"]
+
+
+def test_a_unanimous_decision_has_no_reservations():
+    with pytest.raises(ValidationError, match="a unanimous decision has no reservations"):
+        Decision.model_validate({"text": "att", "unanimous": True, "reservations": ["Bo"]})

@@ -230,8 +230,9 @@ def test_columns_count_characters_not_bytes(tmp_path):
     ) == ["council/2024-03-12.yaml:6:16: not UTF-8 text; save the file as UTF-8"]
     assert problems(tmp_path, GOOD + "  - {title: Öl, bad: 1}\n") == [
         "council/2024-03-12.yaml:6:17: items[1].bad: unknown key (known keys: actions, "
-        "attachments, case, confidential, decisions, documents, notes, number, presenters, "
-        "section, standing, time, title)"
+        "adjusted_immediately, answered_by, asked_by, attachments, case, confidential, "
+        "decisions, dispatch, documents, notes, number, outcome, presenters, recommended_to, "
+        "recused, section, standing, statements, time, title)"
     ]
 
 

@@ -410,3 +410,26 @@ def test_a_confidential_item_keeps_its_place_but_not_its_case():
         [],
     )
     assert "KS 2024/0001" not in public(Meeting.model_validate(data)).model_dump_json()
+
+
+def test_names_in_reservations_recusals_statements_and_questions_are_withheld():
+    data = withheld("Anna Hemlig", published=("Per Öppen",))
+    data["items"] = [
+        {
+            "title": "T",
+            "decisions": [
+                {
+                    "text": "att",
+                    "reservations": [{"name": "Anna Hemlig", "text": "Anna Hemlig yrkade avslag."}],
+                }
+            ],
+            "recused": [{"name": "Anna Hemlig", "reason": "jäv"}],
+            "statements": [{"by": ["Anna Hemlig", "Per Öppen"], "text": "Hemlig noterar."}],
+            "asked_by": "Anna Hemlig",
+        }
+    ]
+    out = public(Meeting.model_validate(data))
+    assert "Hemlig" not in out.model_dump_json()
+    item = out.items[0]
+    assert item.recused[0].name == "Ledamot" and item.asked_by == "Ledamot"
+    assert item.statements[0].by == ["Ledamot", "Per Öppen"]

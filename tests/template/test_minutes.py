@@ -235,3 +235,45 @@ def test_sections_own_numbers_case_references_times_and_documents():
     assert '<p class="mb-meta">Dnr KS 2024/0456 · kl. 14.10</p>' in html
     assert '<li><a href="files/ts.pdf">Tjänsteskrivelse</a>, 20 februari 2024</li>' in html
     assert "<li>Protokollsutdrag</li>" in html
+
+
+def test_the_rest_of_an_item_as_a_protokoll_says_it():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "meeting"))
+    from test_model import WHOLE
+
+    from minutebook.meeting.model import Meeting
+
+    meeting = Meeting.model_validate({**WHOLE, "kind": "protocol"}).model_dump(mode="json")
+    m = Minutes(meeting)
+    text = re.sub(r"<[^>]+>", "|", m.items().html)
+    for expected in (
+        "Frågeställare:| Hal",
+        "Svar:| Ida",
+        "Dan anmäler jäv och deltar inte i handläggningen av ärendet.",
+        "Eva anmäler jäv (styrelseledamot i bolaget) och deltar inte i handläggningen av ärendet.",
+        "Förslag till Kommunfullmäktige",
+        "Reservation: Bo, Cia",
+        "Skriftlig reservation, Cia:| Jag yrkade avslag.",
+        "Beslutet är enhälligt.",
+        "Paragrafen förklaras omedelbart justerad.",
+        "Protokollsanteckningar",
+        "Fia, Gun:| Vi noterar.",
+        "Expediering:| Ekonomikontoret",
+        "Åtgärder",
+        "Skicka protokollet",
+        "Nästa möte",
+        "6 februari 2024 kl. 18.30, Rådhuset",
+    ):
+        assert expected in text, expected
+    header = re.sub(r"<[^>]+>", "|", m.header().html)
+    assert "Ajournering||14.30–14.45 (kaffe)" in header
+    assert "Justeringens plats och tid||Kommunhuset, 9 januari 2024, kl. 10.00" in header
+    assert 'Inspelning: <a href="https://example.org/rec">Inspelning</a>' in m.header().html
+
+
+def test_a_tabled_item_says_so_in_its_decision():
+    meeting = {**COUNCIL, "participants": [], "items": [{"title": "T", "outcome": "tabled"}]}
+    assert "Ärendet bordläggs." in Minutes(meeting).items().html

@@ -3,18 +3,41 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BeforeValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from .types import ClockTime, Flag, Text, _safe_href, _Strict, yaml_bool
+
+
+class Reservation(_Strict):
+    """A written reservation: who, and the text they handed in."""
+
+    name: Text
+    text: Text
 
 
 class Decision(_Strict):
     """A decision, with the names of those who entered a reservation against it."""
 
+    _second_version = frozenset({"unanimous"})
+
     text: Text
-    reservations: list[Text] = []
+    reservations: list[Text | Reservation] = Field(
+        default=[], description="names, or {name, text} for a written reservation"
+    )
+    unanimous: Flag | None = Field(default=None, description="true: decided without dissent")
+
+    @model_validator(mode="after")
+    def _unanimous_without_reservations(self) -> Decision:
+        if self.unanimous and self.reservations:
+            raise ValueError("a unanimous decision has no reservations")
+        return self
+
+    @property
+    def dissenters(self) -> list[str]:
+        """Who entered a reservation, written or not."""
+        return [r if isinstance(r, str) else r.name for r in self.reservations]
 
 
 def _decision_from_text(value: Any) -> Any:
@@ -42,6 +65,23 @@ class Attachment(_Strict):
 
     title: Text
     href: Annotated[Text, AfterValidator(_safe_href)]
+
+
+class Recusal(_Strict):
+    """A conflict of interest (jäv), with its reason."""
+
+    name: Text
+    reason: Text | None = None
+
+
+class Statement(_Strict):
+    """A statement for the record (protokollsanteckning)."""
+
+    by: Text | list[Text]
+    text: Text
+
+
+Outcome = Literal["decided", "noted", "tabled", "referred", "answered", "withdrawn"]
 
 
 class Document(_Strict):
@@ -76,7 +116,11 @@ SectionEntry = Annotated[
 class Item(_Strict):
     """One agenda item, in the order of the agenda."""
 
-    _second_version = frozenset({"section", "number", "case", "time", "documents"})
+    _second_version = frozenset(
+        {"section", "number", "case", "time", "documents", "recused", "statements"}
+        | {"asked_by", "answered_by", "recommended_to", "adjusted_immediately", "outcome"}
+        | {"dispatch"}
+    )
 
     section: SectionEntry | None = Field(
         default=None, description="a heading over this item and those after it"
@@ -96,6 +140,26 @@ class Item(_Strict):
     )
     time: ClockTime | None = Field(default=None, description='when it was taken up: "14:10"')
     documents: list[Document] = Field(default=[], description="beslutsunderlag: title, date, href")
+    recused: list[Text | Recusal] = Field(
+        default=[], description="names, or {name, reason}: jäv; they took no part in the item"
+    )
+    statements: list[Statement] = Field(default=[], description="protokollsanteckningar: by, text")
+    asked_by: Text | list[Text] | None = Field(
+        default=None, description="an interpellation or question: who asked"
+    )
+    answered_by: Text | list[Text] | None = Field(default=None, description="who answered")
+    recommended_to: Text | None = Field(
+        default=None, description="the body the decision is a proposal to"
+    )
+    adjusted_immediately: Flag | None = Field(
+        default=None, description="true: the § is justerad at once (omedelbar justering)"
+    )
+    outcome: Outcome | None = Field(
+        default=None,
+        description="decided, noted, tabled, referred, answered or withdrawn; "
+        "new carries tabled and referred items",
+    )
+    dispatch: list[Text] = Field(default=[], description="expediering: who is sent the decision")
     standing: Flag = Field(default=False, description="carried into the next meeting")
     confidential: Annotated[bool | Text, BeforeValidator(yaml_bool)] = Field(
         default=False, description='true or a reason such as "OSL 26:1"'

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, ConfigDict, Field, StringConstraints, model_validator
 
 from ..paths import SLUG
 from .items import Action, Attachment, Decision, DecisionEntry, Item
@@ -23,6 +23,7 @@ from .types import (
     Flag,
     Role,
     Text,
+    _safe_href,
     _Strict,
     is_true,
     yaml_bool,
@@ -51,11 +52,24 @@ __all__ = [
 ]
 
 
+class Break(_Strict):
+    """An adjournment (ajournering)."""
+
+    _second_version = frozenset({"end", "note"})
+
+    start: ClockTime
+    end: ClockTime | None = None
+    note: Text | None = None
+
+
 class Time(_Strict):
     """When the meeting started and ended (shown in the header)."""
 
+    _second_version = frozenset({"breaks"})
+
     start: ClockTime | None = None
     end: ClockTime | None = None
+    breaks: list[Break] = Field(default=[], description="ajourneringar: start, end, note")
 
     @model_validator(mode="after")
     def _end_after_start(self) -> Time:
@@ -71,9 +85,39 @@ class Correction(_Strict):
     text: Text
 
 
+class Link(_Strict):
+    """A document of the whole meeting: its agenda, recording, transcript."""
+
+    title: Text
+    href: Annotated[Text, AfterValidator(_safe_href)]
+    kind: Literal["agenda", "recording", "transcript", "other"] = "other"
+
+
+class NextMeeting(_Strict):
+    """When and where the body meets next."""
+
+    _second_version = frozenset({"date", "time", "place", "note"})
+
+    date: dt.date | None = None
+    time: ClockTime | None = None
+    place: Text | None = None
+    note: Text | None = None
+
+
+class Adjustment(_Strict):
+    """Where and when the justering will be done (justeringens plats och tid)."""
+
+    _second_version = frozenset({"place", "date", "time"})
+
+    place: Text | None = None
+    date: dt.date | None = None
+    time: ClockTime | None = None
+
+
 class Meeting(_Strict):
     """One meeting: the whole meeting file."""
 
+    _second_version = frozenset({"links", "actions", "next_meeting", "adjustment"})
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
@@ -128,6 +172,20 @@ class Meeting(_Strict):
     )
     corrections: list[Correction] = Field(
         default=[], description="changes after the minutes became final, shown in a log"
+    )
+    links: list[Link] = Field(
+        default=[], description="documents of the whole meeting: title, href, kind"
+    )
+    actions: list[Action] = Field(
+        default=[], description="action items of the whole meeting, shown after the items"
+    )
+    next_meeting: NextMeeting | None = Field(
+        default=None, description="date, time, place, note: shown at the end"
+    )
+    adjustment: Adjustment | Text | None = Field(
+        default=None,
+        description="protocol: where and when the justering will be done: place, date, time, "
+        "or one line of text",
     )
 
 

@@ -34,6 +34,8 @@ from .names import Finder, Found, key, normal
 PERSONAL = ("organisation", "position", "party")
 # Fields that hold one name and nothing else: a withheld one becomes a label, "Ledamot".
 NAME_FIELDS = {"presenters", "reservations", "owner", "recorded_by", "adjusters", "serving_for"}
+NAME_FIELDS |= {"name", "by", "recused", "asked_by", "answered_by"}  # (a participant's own
+# name is replaced whole before, with the rest of what is withheld of them)
 # Addresses and file names: never rewritten (a link must keep working), only checked.
 ADDRESS_FIELDS = {"href", "source", "data"}
 # Text that is an address though not a link: published as written, so never rewritten.

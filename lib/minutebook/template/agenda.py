@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..meeting.markdown import render
+from . import whole
 from .pieces import markup
 
 if TYPE_CHECKING:
@@ -30,9 +31,7 @@ def meta(m: Minutes, item: dict[str, Any]) -> str:
         cases = [case] if isinstance(case, str) else case
         parts.append(f"{m.label('case')} {', '.join(cases)}")
     if item.get("time"):
-        hours, minutes = item["time"][:5].split(":")
-        clock = f"{hours}{m.label('time_separator')}{minutes}"
-        parts.append(m.label("taken_up").format(time=clock))
+        parts.append(m.label("taken_up").format(time=whole.clock(m, item["time"])))
     return " · ".join(parts)
 
 
@@ -49,6 +48,30 @@ def secrecy(m: Minutes, item: dict[str, Any]) -> str | bool:
     if item["title"] in (notice, f"{notice} ({reason})"):
         return False  # the public notice
     return reason if isinstance(reason, str) else True
+
+
+def _names(value: str | list[str]) -> str:
+    return value if isinstance(value, str) else ", ".join(value)
+
+
+def decision(m: Minutes, d: dict[str, Any]) -> dict[str, Any]:
+    """A decision: its text, who reserved themselves, the written reservations."""
+    reservations = d.get("reservations") or []
+    return {
+        "text": d["text"],
+        "reservations": ", ".join(r if isinstance(r, str) else r["name"] for r in reservations),
+        "written": [r for r in reservations if isinstance(r, dict)],
+        "unanimous": bool(d.get("unanimous")),
+    }
+
+
+def recusal(m: Minutes, r: str | dict[str, Any]) -> str:
+    """A conflict of interest in words: "X anmäler jäv och deltar inte i …"."""
+    if isinstance(r, str):
+        return m.label("recusal").format(name=r)
+    if r.get("reason"):
+        return m.label("recusal_because").format(name=r["name"], reason=r["reason"])
+    return m.label("recusal").format(name=r["name"])
 
 
 def item_view(m: Minutes, index: int, *, numbered: bool, level: int) -> tuple[dict[str, Any], str]:
@@ -74,10 +97,24 @@ def item_view(m: Minutes, index: int, *, numbered: bool, level: int) -> tuple[di
             }
             for d in item.get("documents") or []
         ],
-        "decisions": [
-            {"text": d["text"], "reservations": ", ".join(d.get("reservations") or [])}
-            for d in item.get("decisions") or []
+        "decisions": [decision(m, d) for d in item.get("decisions") or []],
+        "decisions_title": m.label("recommendation").format(body=item["recommended_to"])
+        if item.get("recommended_to")
+        else m.label("decisions"),
+        "outcome": m.label(f"outcome.{item['outcome']}")
+        if item.get("outcome") not in (None, "decided")
+        else "",
+        "adjusted_immediately": bool(item.get("adjusted_immediately")),
+        "recused": [recusal(m, r) for r in item.get("recused") or []],
+        "statements": [
+            {"by": _names(s["by"]), "text": s["text"]} for s in item.get("statements") or []
         ],
+        "questions": [
+            (m.label(key), _names(item[key]))
+            for key in ("asked_by", "answered_by")
+            if item.get(key)
+        ],
+        "dispatch": ", ".join(item.get("dispatch") or []),
         "actions": [
             {
                 "task": a["task"],

@@ -23,7 +23,7 @@ from typing import Any
 
 from ..meeting import labels
 from ..meeting.markdown import render
-from . import agenda, attendance, figures
+from . import agenda, attendance, figures, whole
 from .pieces import markup, pieces
 
 __all__ = ["Fragment", "Minutes"]
@@ -159,10 +159,12 @@ class Minutes:
             facts.append((self.label("time"), span))
         if m.get("place"):
             facts.append((self.label("place"), m["place"]))
+        facts += whole.facts(self)
         view = {
             "draft": m.get("status") == "draft",
             "organisation": m.get("organisation"),
             "body": m["body"],
+            "links": whole.links(self),
         }
         html = pieces().header(self.label, view, self.kind, facts)
         text = f"{m['body']}\n{self.kind}\n" + "\n".join(f"{k}: {v}" for k, v in facts)
@@ -202,6 +204,7 @@ class Minutes:
                 self.item(i, layout=layout, numbered=numbered, level=3 if sectioned else 2)
             )
         html = pieces().items(layout, [markup(p.html) for p in parts])
+        html += pieces().closing(self.label, whole.actions(self), whole.next_meeting(self))
         return Fragment(html, "\n\n".join(p.text for p in parts))
 
     def _section(self, section: dict[str, Any] | str, position: int) -> Fragment:

@@ -1,0 +1,73 @@
+"""What belongs to the whole meeting rather than to an item.
+
+Adjournments, where the justering is done, the meeting's own documents, its action list,
+the next meeting: shown in the header and after the items.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .minutes import Minutes
+
+
+def clock(m: Minutes, value: str) -> str:
+    """A time as the meeting's language writes it: "14.30", "14:30"."""
+    hours, minutes = value[:5].split(":")
+    return f"{hours}{m.label('time_separator')}{minutes}"
+
+
+def facts(m: Minutes) -> list[tuple[str, str]]:
+    """The header's facts of the second version: adjournments, the justering's place and time."""
+    out = []
+    for pause in (m.meeting.get("time") or {}).get("breaks") or []:
+        span = "–".join(clock(m, t) for t in (pause.get("start"), pause.get("end")) if t)
+        out.append((m.label("breaks"), span + (f" ({pause['note']})" if pause.get("note") else "")))
+    adjustment = m.meeting.get("adjustment")
+    if adjustment:
+        if isinstance(adjustment, str):
+            out.append((m.label("adjustment_when"), adjustment))
+        else:
+            parts = [adjustment.get("place")]
+            if adjustment.get("date"):
+                parts.append(m.date(adjustment["date"]))
+            if adjustment.get("time"):
+                parts.append(m.label("taken_up").format(time=clock(m, adjustment["time"])))
+            out.append((m.label("adjustment_when"), ", ".join(p for p in parts if p)))
+    return out
+
+
+def links(m: Minutes) -> list[dict[str, Any]]:
+    """The meeting's own documents (agenda, recording, transcript) with what each is."""
+    return [
+        {**link, "kind": m.label(f"link.{link.get('kind') or 'other'}")}
+        for link in m.meeting.get("links") or []
+    ]
+
+
+def actions(m: Minutes) -> list[dict[str, Any]]:
+    """The meeting-wide action list, as an item's actions are shown."""
+    return [
+        {
+            "task": a["task"],
+            "owner": a.get("owner"),
+            "due": m.date(a["due"]) if a.get("due") else None,
+            "status": m.label("done" if a.get("done") else "open"),
+        }
+        for a in m.meeting.get("actions") or []
+    ]
+
+
+def next_meeting(m: Minutes) -> str:
+    """The next meeting in a line ("12 mars 2024 kl. 18.30, Rådhuset. Budget."), or nothing."""
+    following = m.meeting.get("next_meeting") or {}
+    when = []
+    if following.get("date"):
+        when.append(m.date(following["date"]))
+    if following.get("time"):
+        when.append(m.label("taken_up").format(time=clock(m, following["time"])))
+    text = ", ".join(p for p in (" ".join(when), following.get("place")) if p)
+    if following.get("note"):
+        text = f"{text}. {following['note']}" if text else following["note"]
+    return text
