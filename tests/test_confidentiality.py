@@ -55,11 +55,20 @@ items:
       - {task: Zelda följer upp utbyggnaden, owner: Z. Qvarnhemlig, due: 2024-04-01}
     attachments:
       - {title: Qvarnhemligs bilaga, href: beslut.pdf}
+    proposals:
+      - {id: A, text: att bifalla Zelda Qvarnhemligs förslag, by: Zelda Qvarnhemlig, seconded_by: [Per Lindberg]}
+    votes:
+      - {yes_for: A, method: roll_call, yes: [Per Lindberg], no: [Zelda Qvarnhemlig], result: adopted}
+    recused: [{name: Örjan Döljsson, reason: Döljsson äger bolaget}]
+    statements: [{by: Zelda Qvarnhemlig, text: Zelda anser att beslutet är fel.}]
   - title: Personalärende
     confidential: "OSL 39:3"
     notes: MARK-SECRET-NOTES
     actions:
       - {task: Samtal MARK-CARRIED, owner: Per Lindberg, due: 2024-04-02}
+    proposals: [{text: MARK-SECRET-PROPOSAL, by: Per Lindberg}]
+    votes: [{question: MARK-SECRET-VOTE, yes: 3, no: 2}]
+    case: MARK-SECRET-CASE
   - title: Ett öppet ärende
     confidential: no
     notes: Det här är inte hemligt, trots "no".
@@ -80,7 +89,8 @@ items:
 
 WITHHELD = ["qvarnhemlig", "zelda", "döljsson", "örjan", "mark-org", "fältgruppen", "mark-pos"]
 WITHHELD += ["markparty"]
-SECRET = ["MARK-SECRET-NOTES", "MARK-CARRIED"]
+SECRET = ["MARK-SECRET-NOTES", "MARK-CARRIED", "MARK-SECRET-PROPOSAL", "MARK-SECRET-VOTE"]
+SECRET += ["MARK-SECRET-CASE"]
 
 
 @pytest.fixture(scope="session")
@@ -262,8 +272,8 @@ def test_check_shows_what_the_public_reads_instead(hostile):
         ("21:31", "items[0].notes: 'Qvarnhemlig' publiceras som 'En ledamot'"),
         ("21:60", "items[0].notes: 'Zelda' publiceras som 'en ledamot'"),
     ]
-    assert len(notes) == 19
-    assert run.out.splitlines()[-1] == "1 checked: 1 valid, 0 with errors, 1 warning, 19 notes"
+    assert len(notes) == 26
+    assert run.out.splitlines()[-1] == "1 checked: 1 valid, 0 with errors, 1 warning, 26 notes"
 
 
 def test_a_name_in_a_file_name_refuses_that_meeting_only(hostile, tmp_path):

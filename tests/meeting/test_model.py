@@ -234,3 +234,70 @@ def test_the_whole_meeting_and_item_keys_round_trip():
 def test_a_unanimous_decision_has_no_reservations():
     with pytest.raises(ValidationError, match="a unanimous decision has no reservations"):
         Decision.model_validate({"text": "att", "unanimous": True, "reservations": ["Bo"]})
+
+
+VOTED = {
+    "title": "Budget",
+    "proposals": [
+        {
+            "id": "A",
+            "text": "att anta budgeten",
+            "by": "Anna",
+            "kind": "main",
+            "outcome": "adopted",
+        },
+        {
+            "id": "B",
+            "text": "att avslå",
+            "by": ["Bo", "Cia"],
+            "seconded_by": "Dan",
+            "kind": "reject",
+            "outcome": "rejected",
+        },
+    ],
+    "votes": [
+        {
+            "question": "Bifall till A eller B?",
+            "yes_for": "A",
+            "no_for": "B",
+            "method": "roll_call",
+            "yes": ["Anna", "Eva"],
+            "no": ["Bo", "Cia"],
+            "abstain": 1,
+            "result": "adopted",
+            "casting_vote": "Anna",
+        }
+    ],
+}
+
+
+def meeting_with(item: dict) -> Meeting:
+    return Meeting.model_validate(
+        {"series": "s", "body": "B", "date": "2024-01-02", "items": [item]}
+    )
+
+
+def test_proposals_and_votes_round_trip():
+    meeting = meeting_with(VOTED)
+    assert Meeting.model_validate_json(meeting.model_dump_json()) == meeting
+    vote = meeting.items[0].votes[0]
+    assert (vote.count("yes"), vote.count("no"), vote.count("abstain"), vote.count("absent")) == (
+        2,
+        2,
+        1,
+        None,
+    )
+
+
+def test_a_ballot_is_secret():
+    item = {**VOTED, "votes": [{**VOTED["votes"][0], "method": "ballot"}]}
+    with pytest.raises(ValidationError, match="a ballot is secret: give counts, not names"):
+        meeting_with(item)
+
+
+def test_a_proposal_outcome_must_agree_with_the_last_vote_on_it():
+    item = {**VOTED, "proposals": [{**VOTED["proposals"][0], "outcome": "rejected"}]}
+    with pytest.raises(
+        ValidationError, match="proposal A: outcome 'rejected', but the votes say 'adopted'"
+    ):
+        meeting_with(item)

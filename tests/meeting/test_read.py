@@ -231,8 +231,8 @@ def test_columns_count_characters_not_bytes(tmp_path):
     assert problems(tmp_path, GOOD + "  - {title: Öl, bad: 1}\n") == [
         "council/2024-03-12.yaml:6:17: items[1].bad: unknown key (known keys: actions, "
         "adjusted_immediately, answered_by, asked_by, attachments, case, confidential, "
-        "decisions, dispatch, documents, notes, number, outcome, presenters, recommended_to, "
-        "recused, section, standing, statements, time, title)"
+        "decisions, dispatch, documents, notes, number, outcome, presenters, proposals, "
+        "recommended_to, recused, section, standing, statements, time, title, votes)"
     ]
 
 

@@ -433,3 +433,34 @@ def test_names_in_reservations_recusals_statements_and_questions_are_withheld():
     item = out.items[0]
     assert item.recused[0].name == "Ledamot" and item.asked_by == "Ledamot"
     assert item.statements[0].by == ["Ledamot", "Per Öppen"]
+
+
+def test_names_in_proposals_votes_and_elections_are_withheld():
+    data = withheld("Anna Hemlig", published=("Per Öppen",))
+    data["items"] = [
+        {
+            "title": "Val",
+            "proposals": [
+                {
+                    "id": "A",
+                    "text": "att välja Anna Hemlig",
+                    "by": "Anna Hemlig",
+                    "seconded_by": ["Anna Hemlig"],
+                }
+            ],
+            "votes": [
+                {
+                    "yes_for": "A",
+                    "yes": ["Anna Hemlig", "Per Öppen"],
+                    "casting_vote": "Anna Hemlig",
+                },
+                {"method": "ballot", "options": {"Anna Hemlig": 3, "Per Öppen": 2}},
+            ],
+        }
+    ]
+    out = public(Meeting.model_validate(data))
+    assert "Hemlig" not in out.model_dump_json()
+    votes = out.items[0].votes
+    assert votes[0].yes == ["Ledamot", "Per Öppen"] and votes[0].casting_vote == "Ledamot"
+    assert votes[1].options == {"Ledamot": 3, "Per Öppen": 2}
+    assert out.items[0].proposals[0].by == "Ledamot"

@@ -277,3 +277,43 @@ def test_the_rest_of_an_item_as_a_protokoll_says_it():
 def test_a_tabled_item_says_so_in_its_decision():
     meeting = {**COUNCIL, "participants": [], "items": [{"title": "T", "outcome": "tabled"}]}
     assert "Ärendet bordläggs." in Minutes(meeting).items().html
+
+
+def test_proposals_the_order_of_questions_and_how_each_member_voted():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "meeting"))
+    from test_model import VOTED
+
+    from minutebook.meeting.model import Meeting
+
+    data = {
+        **COUNCIL,
+        "items": [VOTED],
+        "participants": [
+            {"name": "Anna", "role": "chair", "party": "S"},
+            {"name": "Bo", "role": "member", "party": "M"},
+        ],
+    }
+    meeting = Meeting.model_validate(data).model_dump(mode="json")
+    html = Minutes(meeting).items().html
+    text = re.sub(r"<[^>]+>", "|", html)
+    for expected in (
+        "Yrkanden",
+        "A. Anna (S):| att anta budgeten (huvudyrkande) |Bifalls.",
+        "B. Bo (M), Cia:| att avslå (avslag) Instämmer: Dan. |Avslås.",
+        "Propositionsordning och omröstning",
+        "Bifall till A eller B?",
+        "Ja för A, Nej för B · öppen omröstning",
+        "Ja 2, Nej 2, Avstår 1",
+        "Ja-sidan vann.| Annas utslagsröst avgjorde.",
+    ):
+        assert expected in text, expected
+    rows = re.findall(r"<tr><th scope=\"row\">(.*?)</th>(.*?)</tr>", html)
+    assert [(name, re.findall(r"<td>(X?)</td>", cells)) for name, cells in rows] == [
+        ("Anna (S)", ["X", ""]),
+        ("Eva", ["X", ""]),
+        ("Bo (M)", ["", "X"]),
+        ("Cia", ["", "X"]),
+    ]

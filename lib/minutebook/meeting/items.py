@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from .types import ClockTime, Flag, Text, _safe_href, _Strict, yaml_bool
+from .votes import Proposal, Vote, expected_outcomes
 
 
 class Reservation(_Strict):
@@ -118,6 +119,7 @@ class Item(_Strict):
 
     _second_version = frozenset(
         {"section", "number", "case", "time", "documents", "recused", "statements"}
+        | {"proposals", "votes"}
         | {"asked_by", "answered_by", "recommended_to", "adjusted_immediately", "outcome"}
         | {"dispatch"}
     )
@@ -132,6 +134,12 @@ class Item(_Strict):
     title: Text
     presenters: list[Text] = []
     notes: str | None = Field(default=None, description="Markdown; raw HTML is not passed through")
+    proposals: list[Proposal] = Field(
+        default=[], description="yrkanden: text, id, by, seconded_by, kind, amends, outcome"
+    )
+    votes: list[Vote] = Field(
+        default=[], description="the propositionsordning, in order: each question put"
+    )
     decisions: list[DecisionEntry] = []
     actions: list[Action] = []
     attachments: list[Attachment] = []
@@ -164,3 +172,15 @@ class Item(_Strict):
     confidential: Annotated[bool | Text, BeforeValidator(yaml_bool)] = Field(
         default=False, description='true or a reason such as "OSL 26:1"'
     )
+
+    @model_validator(mode="after")
+    def _outcomes_agree_with_votes(self) -> Item:
+        expected = expected_outcomes(self.votes)
+        for proposal in self.proposals:
+            want = expected.get(proposal.id or "")
+            if want and proposal.outcome in ("adopted", "rejected") and proposal.outcome != want:
+                raise ValueError(
+                    f"proposal {proposal.id}: outcome {proposal.outcome!r}, but the votes "
+                    f"say {want!r}"
+                )
+        return self

@@ -18,13 +18,12 @@ not); a withheld participant whose name a published one has too.
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import dataclass
-from html import unescape
 from pathlib import Path
 from typing import Any
 
 from ..errors import MeetingFileError, Problem
+from .addresses import addresses, in_address_message, in_file
 from .labels import label
 from .messages import Loc, field_path, position
 from .model import Item, Meeting
@@ -34,7 +33,15 @@ from .names import Finder, Found, key, normal
 PERSONAL = ("organisation", "position", "party")
 # Fields that hold one name and nothing else: a withheld one becomes a label, "Ledamot".
 NAME_FIELDS = {"presenters", "reservations", "owner", "recorded_by", "adjusters", "serving_for"}
-NAME_FIELDS |= {"name", "by", "recused", "asked_by", "answered_by"}  # (a participant's own
+NAME_FIELDS |= {"name", "by", "recused", "asked_by", "answered_by", "candidate"}
+NAME_FIELDS |= {
+    "seconded_by",
+    "casting_vote",
+    "yes",
+    "no",
+    "abstain",
+    "absent",
+}  # (a participant's own
 # name is replaced whole before, with the rest of what is withheld of them)
 # Addresses and file names: never rewritten (a link must keep working), only checked.
 ADDRESS_FIELDS = {"href", "source", "data"}
@@ -229,6 +236,9 @@ def redact(meeting: Meeting, series_folder: Path | None = None) -> Redacted:
     notes: list[Finding] = []
 
     def fix(value: Any, loc: Loc) -> Any:
+        if isinstance(value, dict) and loc[-1:] == ("options",):
+            # an election: the candidates are the keys (their votes, the values)
+            return {fix(k, (*loc, "candidate")): fix(v, (*loc, k)) for k, v in value.items()}
         if isinstance(value, dict):
             return {k: fix(v, (*loc, k)) for k, v in value.items()}
         if isinstance(value, list):
@@ -243,13 +253,13 @@ def redact(meeting: Meeting, series_folder: Path | None = None) -> Redacted:
                     if loc[:1] == ("data",) or not value.startswith("http")
                     else "address"
                 )
-                refusals.append(Finding(loc, _in_address(value, name, what)))
+                refusals.append(Finding(loc, in_address_message(value, name, what)))
             return value
-        links = _addresses(value) if field == "notes" else []
+        links = addresses(value) if field == "notes" else []
         bare = [m.group() for m in _BARE_ADDRESS.finditer(value)]
         for address in dict.fromkeys([*links, *bare]):  # (a link is written out too)
             if name := names.in_address(address):
-                refusals.append(Finding(loc, _in_address(address, name, "link")))
+                refusals.append(Finding(loc, in_address_message(address, name, "link")))
         try:
             text, done = _replace(names, value, loc, field in NAME_FIELDS, meeting.language)
         except Unsafe as error:
@@ -270,7 +280,7 @@ def redact(meeting: Meeting, series_folder: Path | None = None) -> Redacted:
     data = fix(data, ())
     if series_folder is not None:
         for data_name, file in meeting.data.items():
-            if name := _in_file(names, series_folder / file):
+            if name := in_file(names, series_folder / file):
                 refusals.append(
                     Finding(
                         ("data", data_name),
@@ -281,55 +291,3 @@ def redact(meeting: Meeting, series_folder: Path | None = None) -> Redacted:
     if refusals:
         raise Unsafe(refusals)
     return Redacted(Meeting.model_validate(data), replacements, notes)
-
-
-def _in_address(address: str, name: str, what: str) -> str:
-    return (
-        f"the {what} {address!r} contains the withheld name {name!r}; {what}s are published "
-        "as written, so change it"
-    )
-
-
-def _addresses(markdown: str) -> list[str]:
-    """Every link and image address in a note, as markdown-it reads them."""
-    from .markdown import tokens
-
-    found = []
-    for token in tokens(markdown):
-        for child in [token, *(token.children or [])]:
-            for attribute in ("href", "src"):
-                if value := child.attrGet(attribute):
-                    found.append(str(value))
-    return found
-
-
-def _in_file(names: Finder, path: Path) -> str | None:
-    """The withheld name a data file's text contains, if any, in any letter case."""
-    try:
-        if path.suffix.lower() == ".xlsx":
-            with zipfile.ZipFile(path) as book:
-                text = " ".join(
-                    unescape(re.sub(r"<[^>]+>", " ", book.read(n).decode("utf-8", "replace")))
-                    for n in book.namelist()
-                    if n.endswith(".xml")
-                )
-        else:
-            text = _decode(path.read_bytes())
-    except (OSError, zipfile.BadZipFile):
-        return None  # an unreadable file is the template's error to report
-    for found in names.find(normal(text), loose=True):
-        return found.person.participant.name
-    return None
-
-
-def _decode(raw: bytes) -> str:
-    """A text file's text as pandas would read it.
-
-    UTF-8, or UTF-16 with its byte order mark, else the Windows encoding Excel writes.
-    """
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16", "replace")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", "replace")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..meeting.markdown import render
-from . import whole
+from . import votes, whole
 from .pieces import markup
 
 if TYPE_CHECKING:
@@ -97,6 +97,8 @@ def item_view(m: Minutes, index: int, *, numbered: bool, level: int) -> tuple[di
             }
             for d in item.get("documents") or []
         ],
+        "proposals": votes.proposals(m, item),
+        "votes": votes.votes(m, item),
         "decisions": [decision(m, d) for d in item.get("decisions") or []],
         "decisions_title": m.label("recommendation").format(body=item["recommended_to"])
         if item.get("recommended_to")
