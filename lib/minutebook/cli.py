@@ -88,7 +88,7 @@ def _parser() -> argparse.ArgumentParser:
         type=_date,
         default=None,
         metavar="YYYY-MM-DD",
-        help="the meeting's date (default: today)",
+        help="the meeting's date (default: the next meeting's date the last one set, else today)",
     )
     new.set_defaults(run=_new)
 

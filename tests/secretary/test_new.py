@@ -244,3 +244,60 @@ def test_a_comment_under_a_confidential_last_item_stays_behind():
     text = next_meeting_text(previous, dt.date(2024, 4, 9))
     assert "MARK-COMMENT" not in text
     assert "# about kept_at\nkept_at: Kommunhuset" in text
+
+
+SECOND = """\
+series: ks
+body: Kommunstyrelsen
+kind: protocol
+date: 2024-03-05
+time: {start: "13:00", breaks: [{start: "14:30", end: "14:45"}]}
+participants:
+  - {name: Anna Ordf, role: chair, attendance: remote, left: "§ 5"}
+links: [{title: Dagordning, href: "https://example.org/a.pdf", kind: agenda}]
+adjustment: {place: Kommunhuset, date: 2024-03-12}
+next_meeting: {date: 2024-04-16, place: Rådhuset}
+actions:
+  - {task: Skicka protokollet, owner: Anna Ordf, due: 2024-03-12, done: true}
+  - {task: Boka lokal, owner: Anna Ordf, due: 2024-04-01}
+items:
+  - title: Budget
+    section: Beslutsärenden
+    number: "12"
+    case: KS 2024/0456
+    documents: [{title: Tjänsteskrivelse}]
+    proposals: [{text: att bordlägga, kind: table, outcome: adopted}]
+    outcome: tabled
+    notes: Bordlades.
+  - title: Detaljplan
+    outcome: referred
+    case: KS 2024/0100
+  - title: Avgjort
+    outcome: decided
+  - title: Övriga frågor
+    standing: true
+"""
+
+
+def test_new_carries_tabled_and_referred_items_open_actions_and_the_next_date(tmp_path):
+    folder = tmp_path / "params/ks"
+    folder.mkdir(parents=True)
+    (folder / "2024-03-05.yaml").write_text(SECOND, encoding="utf-8")
+    path = new_meeting(Project(tmp_path), "ks")
+    assert path.name == "2024-04-16.yaml"  # the date the last meeting set
+    meeting = load_meeting(path)
+    assert [(i.title, i.case) for i in meeting.items] == [
+        ("Budget", "KS 2024/0456"),
+        ("Detaljplan", "KS 2024/0100"),
+        ("Övriga frågor", None),
+    ]
+    budget = meeting.items[0]
+    assert (
+        budget.section.title == "Beslutsärenden" and budget.documents[0].title == "Tjänsteskrivelse"
+    )
+    assert (budget.number, budget.outcome, budget.proposals, budget.notes) == (None, None, [], None)
+    assert [a.task for a in meeting.actions] == ["Boka lokal"]
+    assert meeting.links == [] and meeting.adjustment is None and meeting.next_meeting is None
+    assert meeting.time.breaks == [] and meeting.time.start is not None
+    person = meeting.participants[0]
+    assert (person.status, person.left) == ("present", None)

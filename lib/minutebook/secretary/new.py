@@ -34,10 +34,31 @@ DROPPED = (
     "posted_on",
     "adjusters",
     "data",
+    "links",
+    "adjustment",
+    "next_meeting",
 )
 # What a participant's attendance was at the last meeting: not carried.
 ATTENDANCE = ("present", "attendance", "joined", "left", "during", "serving_for")
 ITEM_CONTENT = ("notes", "decisions", "actions", "attachments")
+# What an item carried to the next meeting (standing, tabled or referred) leaves behind: what
+# happened to it last time. Its title, section, case, documents and presenters go with it.
+ITEM_RESULT = (
+    *ITEM_CONTENT,
+    "number",
+    "time",
+    "proposals",
+    "votes",
+    "recused",
+    "statements",
+    "asked_by",
+    "answered_by",
+    "recommended_to",
+    "adjusted_immediately",
+    "outcome",
+    "dispatch",
+)
+CARRIED_OUTCOMES = ("tabled", "referred")
 
 SKELETON = """\
 # {hint}
@@ -87,6 +108,22 @@ def _is_date(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _get(value: object, key: str) -> object:
+    return value.get(key) if isinstance(value, dict) else None
+
+
+def next_date(previous_text: str) -> dt.date | None:
+    """The date the previous meeting set for the next one (``next_meeting.date``), if any."""
+    data = _yaml().load(previous_text)
+    when = _get(_get(data, "next_meeting"), "date")
+    if isinstance(when, dt.date):
+        return when
+    try:
+        return dt.date.fromisoformat(str(when)) if when else None
+    except ValueError:
+        return None
 
 
 def _is_guest(person: object) -> bool:
@@ -174,11 +211,23 @@ def next_meeting_text(previous_text: str, date: dt.date) -> str:
                     drop(person, key)
     old = data.get("items") if isinstance(data.get("items"), CommentedSeq) else CommentedSeq()
     standing = [
-        j for j, item in enumerate(old) if isinstance(item, dict) and is_true(item.get("standing"))
+        j
+        for j, item in enumerate(old)
+        if isinstance(item, dict)
+        and (is_true(item.get("standing")) or item.get("outcome") in CARRIED_OUTCOMES)
     ]
     for j in standing:
-        for key in ITEM_CONTENT:
+        for key in ITEM_RESULT:
             drop(old[j], key)
+    time = data.get("time")
+    if isinstance(time, CommentedMap):
+        drop(time, "breaks")
+    actions = data.get("actions")
+    if isinstance(actions, CommentedSeq):  # the meeting's own open actions stay on its list
+        still_open = [i for i, a in enumerate(actions) if not is_true(_get(a, "done"))]
+        data["actions"] = keep_items(actions, still_open, [])
+        if not still_open:
+            drop(data, "actions")
     last = old[-1] if len(old) else None
     if isinstance(last, CommentedMap) and yaml_bool(last.get("confidential", False)) is not False:
         # comment lines indented under a confidential last item speak of it: they stay behind
@@ -210,11 +259,14 @@ def new_meeting(project: Project, series: str, date: dt.date | None = None) -> P
         raise MinutebookError(
             f"{series!r} is not a series name: use lowercase letters, digits and hyphens"
         )
-    date = date or dt.date.today()
+    previous = latest_meeting(project, series)
+    if date is None:  # the day the last meeting set, else today
+        date = (next_date(previous.read_text(encoding="utf-8")) if previous else None) or (
+            dt.date.today()
+        )
     target = project.params / series / f"{date.isoformat()}.yaml"
     if target.exists():
         raise MinutebookError(f"{project.relative(target)} exists already; it is left as it is")
-    previous = latest_meeting(project, series)
     if previous is None:
         text = SKELETON.format(hint=SCHEMA_HINT, series=series, date=date.isoformat())
     else:
