@@ -273,7 +273,7 @@ def test_check_shows_what_the_public_reads_instead(hostile):
         ("21:60", "items[0].notes: 'Zelda' publiceras som 'en ledamot'"),
     ]
     assert len(notes) == 26
-    assert run.out.splitlines()[-1] == "1 checked: 1 valid, 0 with errors, 1 warning, 26 notes"
+    assert run.out.splitlines()[-1] == "1 checked: 1 valid, 0 with errors, 5 warnings, 26 notes"
 
 
 def test_a_name_in_a_file_name_refuses_that_meeting_only(hostile, tmp_path):

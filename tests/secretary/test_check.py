@@ -111,3 +111,48 @@ def test_notes_on_withheld_names_in_the_meetings_language(tmp_path):
         "params/council/2024-03-12.yaml:11:31: note: items[0].actions[0].owner: 'Bo Ek' "
         "publiceras som 'Sekreterare'" in lines
     )
+
+
+SECOND = """\
+series: council
+body: Council
+kind: protocol
+date: 2024-03-12
+participants:
+  - {name: Ann Ek, role: chair}
+  - {name: Bo Ek, role: member}
+  - {name: Cy Ek, role: secretary}
+items:
+  - title: Budget
+    proposals:
+      - {id: A, text: att anta, by: Ann Ek, seconded_by: [Nobody One]}
+    recused: [Bo Ek]
+    statements: [{by: Nobody Two, text: Noterat.}]
+    votes:
+      - {yes_for: A, method: roll_call, yes: [Ann Ek, Bo Ek], no: [Nobody Three], result: adopted}
+      - {method: show_of_hands, yes: 5, no: 1}
+      - {method: roll_call, yes: 1, no: 1}
+    decisions: [{text: att anta, reservations: [{name: Nobody Four, text: Nej.}]}]
+  - title: Tabled
+    outcome: tabled
+    decisions: [att bordlägga]
+"""
+
+
+def test_the_warnings_of_the_second_version(tmp_path):
+    path = write(tmp_path, SECOND)
+    result = check_file(path, "params/council/2024-03-12.yaml")
+    assert result.errors == []
+    assert [line.split(": warning: ")[1] for line in result.lines()] == [
+        "kind: a protocol without adjusters (justerare)",
+        "kind: a protocol without adjustment (where and when it is justerat)",
+        "items[0].proposals[0].seconded_by[0]: 'Nobody One' is not among the participants",
+        "items[0].statements[0].by: 'Nobody Two' is not among the participants",
+        "items[0].votes[0]: 'Bo Ek' is recused from this item but voted",
+        "items[0].votes[0]: 3 votes, but 2 members are serving",
+        "items[0].votes[0].no[0]: 'Nobody Three' is not among the participants",
+        "items[0].votes[1]: 6 votes, but 2 members are serving",
+        "items[0].votes[2]: a roll call without the names of those who voted",
+        "items[0].decisions[0].reservations[0]: 'Nobody Four' is not among the participants",
+        "items[1].decisions: the item is tabled, yet has decisions",
+    ]

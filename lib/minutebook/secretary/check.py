@@ -10,8 +10,10 @@ a due date, and a due date before the meeting itself.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..errors import MeetingFileError, Problem
 from ..meeting.labels import label
@@ -68,7 +70,68 @@ def warnings(meeting: Meeting, positions: dict[Loc, tuple[int, int]], file: str)
                 )
     if meeting.recorded_by and meeting.participants and meeting.recorded_by not in names:
         warn(("recorded_by",), f"{meeting.recorded_by!r} is not among the participants")
+    _second_version(meeting, names, warn)
     return found
+
+
+def _listed(value: str | list[str] | None) -> list[str]:
+    return [] if value is None else [value] if isinstance(value, str) else list(value)
+
+
+def _second_version(meeting: Meeting, names: set[str], warn: Callable[[Loc, str], None]) -> None:
+    """The slips the second version's keys make possible.
+
+    Names that are nobody's, counts above who could vote, a recused member who voted, a
+    decision on a tabled item, a protocol nobody is to justera.
+    """
+    stranger = "is not among the participants"
+
+    def check_names(loc: Loc, value: str | list[str] | None) -> None:
+        for k, name in enumerate(_listed(value)):
+            if meeting.participants and name not in names:
+                warn((*loc, k) if isinstance(value, list) else loc, f"{name!r} {stranger}")
+
+    serving = [p for p in meeting.participants if p.is_serving and p.status != "absent"]
+    for i, item in enumerate(meeting.items):
+        at: Loc = ("items", i)
+        for j, proposal in enumerate(item.proposals):
+            check_names((*at, "proposals", j, "by"), proposal.by)
+            check_names((*at, "proposals", j, "seconded_by"), proposal.seconded_by)
+        recused = {r if isinstance(r, str) else r.name for r in item.recused}
+        for j, r in enumerate(item.recused):
+            check_names((*at, "recused", j), r if isinstance(r, str) else r.name)
+        for j, statement in enumerate(item.statements):
+            check_names((*at, "statements", j, "by"), statement.by)
+        for j, decision in enumerate(item.decisions):
+            for k, name in enumerate(decision.dissenters):
+                if meeting.participants and name not in names:
+                    warn((*at, "decisions", j, "reservations", k), f"{name!r} {stranger}")
+        for j, action in enumerate(item.actions):
+            check_names((*at, "actions", j, "owner"), action.owner)
+        for j, vote in enumerate(item.votes):
+            here: Loc = (*at, "votes", j)
+            voted = [n for side in ("yes", "no", "abstain") for n in _listed_votes(vote, side)]
+            for side in ("yes", "no", "abstain", "absent"):
+                check_names((*here, side), _listed_votes(vote, side) or None)
+            for name in sorted(set(voted) & recused):
+                warn(here, f"{name!r} is recused from this item but voted")
+            counted = sum(vote.count(side) or 0 for side in ("yes", "no", "abstain"))
+            if serving and counted > len(serving):
+                warn(here, f"{counted} votes, but {len(serving)} members are serving")
+            if meeting.kind == "protocol" and vote.method == "roll_call" and not voted:
+                warn(here, "a roll call without the names of those who voted")
+        if item.outcome == "tabled" and item.decisions:
+            warn((*at, "decisions"), "the item is tabled, yet has decisions")
+    if meeting.kind == "protocol" and meeting.status == "final":
+        if not meeting.adjusters:
+            warn(("kind",), "a protocol without adjusters (justerare)")
+        if meeting.adjustment is None and meeting.adjusted_on is None:
+            warn(("kind",), "a protocol without adjustment (where and when it is justerat)")
+
+
+def _listed_votes(vote: Any, side: str) -> list[str]:
+    value = getattr(vote, side)
+    return list(value) if isinstance(value, list) else []
 
 
 def public_notes(
