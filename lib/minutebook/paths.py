@@ -21,6 +21,7 @@ NOTEBOOK = "minutes.ipynb"
 HTML = "minutes.html"
 PDF = "minutes.pdf"
 JSON = "meeting.json"
+POPOLO = "popolo.json"  # the same meeting in the Popolo vocabulary
 FILES = "files"  # the attached files, beside the minutes
 STAMP = ".build.json"  # how a folder was made (see build.inputs)
 ARCHIVE_STAMP = ".archive.json"
@@ -29,12 +30,13 @@ SEARCH_PAGE = "search.html"
 SEARCH = "_search"  # the search index: no series slug can start with "_"
 INDEX_JSON = "index.json"
 FEED = "feed.xml"
-OUTPUTS = (NOTEBOOK, HTML, PDF, JSON)
+OUTPUTS = (NOTEBOOK, HTML, PDF, JSON, POPOLO)
 # The same names as templates see them (``{{ names.html }}``).
 NAMES = {
     "html": HTML,
     "pdf": PDF,
     "json": JSON,
+    "popolo": POPOLO,
     "index": INDEX,
     "search_page": SEARCH_PAGE,
     "search": SEARCH,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import os
 import shutil
 from collections.abc import Iterator
@@ -22,7 +23,8 @@ from typing import Any
 
 from ..errors import ChromiumNotFound, MinutebookError, MissingPDF, TemplateError
 from ..meeting.model import Meeting
-from ..paths import FILES, HTML, JSON, NOTEBOOK, OUTPUTS, PDF, STAMP, Project
+from ..meeting.popolo import popolo
+from ..paths import FILES, HTML, JSON, NOTEBOOK, OUTPUTS, PDF, POPOLO, STAMP, Project
 from ..settings import CELL_TIMEOUT
 from . import publish
 from .browser import PageSetup, Printer
@@ -141,6 +143,9 @@ def _render(plan: Plan, version: Version, folder: Path, nb: Any) -> tuple[str, P
     (folder / HTML).write_text(html, encoding="utf-8")
     meeting = as_published(version.meeting)
     (folder / JSON).write_text(meeting.model_dump_json(indent=2), encoding="utf-8")
+    (folder / POPOLO).write_text(
+        json.dumps(popolo(meeting), indent=2, ensure_ascii=False), encoding="utf-8"
+    )
     for href, source in attached_files(version.meeting, plan.path.parent):
         target = folder / FILES / href
         target.parent.mkdir(parents=True, exist_ok=True)
