@@ -39,10 +39,16 @@ def minutebook(*args: str, cwd: Path, env: dict[str, str] | None = None) -> Run:
     return Run(done.returncode, done.stdout, done.stderr)
 
 
-def make_project(where: Path) -> Path:
+# The first examples, which most tests count on; the second version's examples have tests
+# of their own (tests/test_examples.py).
+FIRST_EXAMPLES = ("umebra", "example-board")
+
+
+def make_project(where: Path, series: tuple[str, ...] = FIRST_EXAMPLES) -> Path:
     """A copy of this project's meetings and templates: tests never write to the real one."""
-    for name in ("params", "notebooks"):
-        shutil.copytree(ROOT / name, where / name)
+    shutil.copytree(ROOT / "notebooks", where / "notebooks")
+    for name in series:
+        shutil.copytree(ROOT / "params" / name, where / "params" / name)
     return where
 
 
@@ -88,6 +94,16 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "2023-10-10",
         {"Spending is on plan": "Spending, including the xylophone repairs, is on plan"},
     )
+    run = minutebook("build", cwd=root)
+    assert run.status == 0, run.err
+    return root
+
+
+@pytest.fixture(scope="session")
+def examples(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every example in params/, built once, as `make report` builds them."""
+    series = tuple(p.name for p in sorted((ROOT / "params").iterdir()) if p.is_dir())
+    root = make_project(tmp_path_factory.mktemp("examples"), series)
     run = minutebook("build", cwd=root)
     assert run.status == 0, run.err
     return root

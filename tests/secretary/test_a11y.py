@@ -21,6 +21,8 @@ MINUTES = [
     ("archive", "umebra/2022-09-20"),  # a draft
     ("council", "ks/2024-03-05"),  # a protocol with confidential notices
     ("council", "ks/2024-02-01"),  # a protocol with justering and anslagsbevis
+    ("examples", "kommunstyrelsen/2024-03-12"),  # the second version: a whole protokoll
+    ("examples", "trust-board/2024-05-14"),  # the second version: a board's minutes
 ]
 
 
