@@ -184,6 +184,10 @@ def read_yaml(
     def fail(message: str, line: int = 1, column: int = 1) -> MeetingFileError:
         return MeetingFileError([Problem(line, column, "", message, name)])
 
+    def at(message: str, mark: Any) -> MeetingFileError:
+        """The error at a YAML mark (0-based), or at the top when there is none."""
+        return fail(message, mark.line + 1, mark.column + 1) if mark else fail(message)
+
     try:
         with path.open("rb") as stream:
             raw = stream.read(MAX_BYTES + 1)
@@ -207,28 +211,19 @@ def read_yaml(
         node = yaml.compose(io.StringIO(text))
         data = None if node is None else reader.read(node)
     except MaxDepthExceededError as error:
-        mark = error.problem_mark
-        raise fail(
-            f"nested more than {MAX_DEPTH} levels deep",
-            mark.line + 1 if mark else 1,
-            mark.column + 1 if mark else 1,
-        ) from None
+        raise at(f"nested more than {MAX_DEPTH} levels deep", error.problem_mark) from None
     except MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
         message = " ".join(str(m) for m in (error.context, error.problem) if m)
-        raise fail(
-            f"YAML syntax error: {message}",
-            mark.line + 1 if mark else 1,
-            mark.column + 1 if mark else 1,
+        raise at(
+            f"YAML syntax error: {message}", error.problem_mark or error.context_mark
         ) from None
     except _TooBig as error:
-        mark = error.node.start_mark
         message = (
             f"nested more than {MAX_DEPTH} levels deep"
             if isinstance(error, _TooDeep)
             else f"more than {MAX_NODES} values (anchors and aliases expanded)"
         )
-        raise fail(message, mark.line + 1, mark.column + 1) from None
+        raise at(message, error.node.start_mark) from None
     except YAMLError as error:
         raise fail(f"YAML error: {error}") from None
     except RecursionError:  # a last guard: the limits above should come first
