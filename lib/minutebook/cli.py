@@ -171,9 +171,12 @@ def _check(args: argparse.Namespace) -> int:
             results.append(
                 Checked(name, [Problem(1, 1, "", f"internal error: {type(error).__name__}", name)])
             )
+    seen: set[str] = set()  # a series.yaml's problems come with each of its meetings: once
     for result in results:
         for line in result.lines():
-            print(line)
+            if line not in seen:
+                seen.add(line)
+                print(line)
     bad = sum(1 for r in results if r.errors)
     warned = sum(len(r.warnings) for r in results)
     noted = sum(len(r.notes) for r in results)

@@ -7,6 +7,7 @@ where JupyterLab starts a template's kernel.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,7 @@ NOTEBOOK = "minutes.ipynb"
 HTML = "minutes.html"
 PDF = "minutes.pdf"
 JSON = "meeting.json"
+SERIES_FILE = "series.yaml"  # a series' own settings, beside its meeting files
 POPOLO = "popolo.json"  # the same meeting in the Popolo vocabulary
 FILES = "files"  # the attached files, beside the minutes
 STAMP = ".build.json"  # how a folder was made (see build.inputs)
@@ -88,8 +90,13 @@ class Project:
         return self.root / "reports"
 
     def meeting_files(self) -> list[Path]:
-        """Every meeting file, ``params/<series>/*.yaml``, in order."""
-        return sorted(self.params.glob("*/*.yaml"))
+        """Every meeting file, ``params/<series>/<date>.yaml``, in order.
+
+        (Not ``series.yaml``, nor any other file that is not named for a date.)
+        """
+        return sorted(
+            p for p in self.params.glob("*/*.yaml") if re.fullmatch(r"\d{4}-\d\d-\d\d", p.stem)
+        )
 
     def template_for(self, series: str) -> Path:
         """The series' own template if it has one, else the default template."""

@@ -317,3 +317,22 @@ def test_proposals_the_order_of_questions_and_how_each_member_voted():
         ("Bo (M)", ["", "X"]),
         ("Cia", ["", "X"]),
     ]
+
+
+def test_the_series_settles_who_signs_and_whether_there_is_an_anslagsbevis():
+    meeting = {
+        **COUNCIL,
+        "recorded_by": "Hal Sekr",
+        "adjusters": [],
+        "settings": {"posting": False, "signatures": ["chair", "vice_chair"]},
+    }
+    m = Minutes(meeting)
+    assert m.notice().html == ""
+    signers = re.findall(
+        r'<p class="mb-sign-role">(.*?)</p>.*?<p class="mb-sign-name">(.*?)</p>', m.signature().html
+    )
+    assert signers == [
+        ("Vid protokollet", "Hal Sekr"),
+        ("Ordförande", "Anna Ordf"),
+        ("Vice ordförande", "Bo Vice"),
+    ]

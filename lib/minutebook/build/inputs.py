@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..paths import PACKAGE_DIR, STAMP, Project
+from ..paths import PACKAGE_DIR, SERIES_FILE, STAMP, Project
 
 
 def file_hash(path: Path) -> str:
@@ -55,7 +55,9 @@ class Inputs:
         """The input hash. Missing extra files hash as missing, so they force a rebuild."""
         digest = hashlib.sha256(code_fingerprint().encode())
         digest.update(f"pdf={self.pdf}".encode())
-        for path in (self.meeting, self.template, *self.extra):
+        # the series' settings count whether they exist or not: adding them rebuilds
+        series = self.meeting.parent / SERIES_FILE
+        for path in (self.meeting, series, self.template, *self.extra):
             digest.update(project.relative(path).encode())
             digest.update(file_hash(path).encode() if path.is_file() else b"missing")
         return digest.hexdigest()
@@ -71,6 +73,7 @@ class Stamp:
     built: str = ""  # ISO time of the build
     internal: bool = False  # an internal version exists, with a stamp of its own
     numbering: list[str] | None = None  # a protocol: the earlier files of its year
+    template: str | None = None  # the template it was made with, when the series chose one
 
     def dumps(self) -> bytes:
         """The stamp as written to ``.build.json``."""
@@ -113,7 +116,9 @@ def is_current(project: Project, meeting: Path, pdf: bool) -> bool:
             return False
     inputs = Inputs(
         meeting,
-        project.template_for(meeting.parent.name),
+        project.root / stamp.template
+        if stamp.template
+        else project.template_for(meeting.parent.name),
         tuple(project.root / p for p in extra),
         pdf,
     )

@@ -115,7 +115,7 @@ def _run(plan: Plan, version: Version, folder: Path, project: Project, timeout: 
     try:
         return run_template(
             plan.template,
-            as_published(version.meeting).model_dump(mode="json"),
+            _parameters(plan, version),
             folder / NOTEBOOK,
             cwd=plan.path.parent,
             timeout=timeout,
@@ -133,6 +133,16 @@ def _run(plan: Plan, version: Version, folder: Path, project: Project, timeout: 
         raise TemplateError(
             f"{error}\n  the failed notebook is kept in {project.relative(failed)}"
         ) from None
+
+
+def _parameters(plan: Plan, version: Version) -> dict[str, Any]:
+    """The meeting as its template gets it, with what the series settles for the pieces."""
+    meeting = as_published(version.meeting).model_dump(mode="json")
+    if plan.settings is not None:
+        meeting["settings"] = plan.settings.model_dump(
+            mode="json", include={"posting", "signatures"}
+        )
+    return meeting
 
 
 def _render(plan: Plan, version: Version, folder: Path, nb: Any) -> tuple[str, PageSetup]:
@@ -182,6 +192,7 @@ def _stamp_all(plan: Plan, staged: list[tuple[Version, Path]], complete: bool) -
                 list(version.names),
                 internal=plan.internal is not None,
                 numbering=plan.numbering,
+                template=plan.chosen,
             )
 
 

@@ -15,6 +15,7 @@ from ..meeting import redact
 from ..meeting.model import Meeting
 from ..meeting.protocol import paragraph_start
 from ..meeting.read import attachment_path, load_with_positions
+from ..meeting.series import SeriesSettings, load_series, series_file
 from ..paths import FILES, Project
 from .inputs import Inputs
 
@@ -39,6 +40,8 @@ class Plan:
     template: Path
     digest: str  # of every input, taken before anything runs
     numbering: list[str] | None  # a protocol's numbers depend on these earlier files
+    settings: SeriesSettings | None  # the series' own settings, if it has them
+    chosen: str | None  # the template the series chose (its path in the stamp), if any
     public: Version
     internal: Version | None  # only when something is withheld from the public
 
@@ -88,16 +91,19 @@ def meeting_inputs(
     meeting: Meeting,
     pdf: bool,
     numbering: list[Path] | None = None,
+    template: Path | None = None,
 ) -> Inputs:
     """Everything the outputs of the meeting in ``path`` depend on.
 
-    ``numbering``: the earlier meetings its § numbers depend on, when already known.
+    ``numbering``: the earlier meetings its § numbers depend on, when already known;
+    ``template``: the one the series chose, if it chose one.
     """
     if numbering is None:
         _, numbering = paragraph_start(path, meeting)
     data = [path.parent / file for file in meeting.data.values()]
     attached = [f for _, f in attached_files(meeting, path.parent)]
-    return Inputs(path, project.template_for(meeting.series), (*numbering, *data, *attached), pdf)
+    template = template or project.template_for(meeting.series)
+    return Inputs(path, template, (*numbering, *data, *attached), pdf)
 
 
 def make_plan(path: Path, project: Project, pdf: bool) -> Plan:
@@ -114,17 +120,23 @@ def make_plan(path: Path, project: Project, pdf: bool) -> Plan:
         public = redact.public(meeting, path.parent)
     except redact.Unsafe as unsafe:
         raise unsafe.error(positions, file) from None
-    template = project.template_for(meeting.series)
+    settings = load_series(path, project.relative(series_file(path)))
+    chosen = settings.template if settings else None
+    template = (
+        project.notebooks / f"{chosen}.ipynb" if chosen else project.template_for(meeting.series)
+    )
     if not template.is_file():
-        raise MinutebookError(
-            f"{file}: no template: neither notebooks/{meeting.series}.ipynb "
-            "nor notebooks/default.ipynb exists"
+        wanted = (
+            f"notebooks/{chosen}.ipynb (series.yaml: template)"
+            if chosen
+            else (f"neither notebooks/{meeting.series}.ipynb nor notebooks/default.ipynb exists")
         )
+        raise MinutebookError(f"{file}: no template: {wanted}")
     start, earlier = paragraph_start(path, meeting)
     # Hashed now: an input edited during the build makes the stamp stale, not wrong.
-    inputs = meeting_inputs(path, project, meeting, pdf, numbering=earlier)
+    inputs = meeting_inputs(path, project, meeting, pdf, numbering=earlier, template=template)
     # only what the public version shows: a confidential attachment's name stays out
-    shown = meeting_inputs(path, project, public, pdf, numbering=earlier)
+    shown = meeting_inputs(path, project, public, pdf, numbering=earlier, template=template)
     withheld = public is not meeting
     numbering = None
     if meeting.kind == "protocol":
@@ -144,6 +156,8 @@ def make_plan(path: Path, project: Project, pdf: bool) -> Plan:
         template=template,
         digest=inputs.digest(project),
         numbering=numbering,
+        settings=settings,
+        chosen=project.relative(template) if chosen else None,
         public=Version(public, project.meeting_dir(meeting.series, date), False, names(shown)),
         internal=Version(meeting, project.internal_dir(meeting.series, date), True, names(inputs))
         if withheld

@@ -116,13 +116,15 @@ def _unwrap(tp: Any) -> Any:
     return tp
 
 
-def _walk(loc: tuple[Any, ...]) -> tuple[Loc, type[BaseModel] | None]:
+def _walk(
+    loc: tuple[Any, ...], root: type[BaseModel] = Meeting
+) -> tuple[Loc, type[BaseModel] | None]:
     """Clean a pydantic error location.
 
     Returns the part that names keys and indexes (union member names dropped), and the
     model the last key belongs to.
     """
-    tp: Any = Meeting
+    tp: Any = root
     clean: list[str | int] = []
     owner: type[BaseModel] | None = None
     for part in loc:
@@ -176,13 +178,16 @@ def _message(error: Any, clean: Loc, owner: type[BaseModel] | None) -> str:
 
 
 def pydantic_problems(
-    error: ValidationError, positions: dict[Loc, tuple[int, int]], file: str
+    error: ValidationError,
+    positions: dict[Loc, tuple[int, int]],
+    file: str,
+    root: type[BaseModel] = Meeting,
 ) -> list[Problem]:
     """Each of pydantic's errors once, at the place of the value it is about."""
     seen: set[Loc] = set()
     problems = []
     for item in error.errors():
-        clean, owner = _walk(item["loc"])
+        clean, owner = _walk(item["loc"], root)
         if clean in seen:
             continue  # several members of a union failed on the same value
         seen.add(clean)

@@ -57,9 +57,13 @@ def load_with_positions(
                 )
             ]
         )
+    from .series import load_series, merge, series_file
+
+    series_name = str(Path(name).with_name(series_file(path).name))
+    settings = load_series(path, series_name)
     meeting: Meeting | None = None
     try:
-        meeting = Meeting.model_validate(data)
+        meeting = Meeting.model_validate(merge(data, settings) if settings else data)
     except ValidationError as error:
         reported = {p.field for p in problems}
         problems += [

@@ -21,6 +21,8 @@ from ..meeting.messages import Loc, field_path, position
 from ..meeting.model import Meeting
 from ..meeting.read import load_with_positions
 from ..meeting.redact import Unsafe, redact
+from ..meeting.series import load_series
+from ..paths import SERIES_FILE
 
 
 @dataclass
@@ -179,6 +181,12 @@ def meeting_text(meeting: Meeting, loc: Loc) -> str:
 def check_file(path: Path, file: str) -> Checked:
     """Check one meeting file; ``file`` is its name in messages."""
     result = Checked(file)
+    if path.name == SERIES_FILE:  # a series' settings, checked as such
+        try:
+            load_series(path.with_name("meeting.yaml"), file)
+        except MeetingFileError as error:
+            result.errors = error.problems
+        return result
     try:
         meeting, positions = load_with_positions(path, file)
         result.notes, more = public_notes(meeting, positions, file, path.parent)

@@ -246,8 +246,16 @@ class Minutes:
             None,
         )
         signers = [(self.label("signed_secretary"), m.get("recorded_by"))]
-        signers += [(self.label("role.chair"), chair)]
-        signers += [(self.label("role.adjuster"), name) for name in m.get("adjusters") or []]
+        roles = (m.get("settings") or {}).get("signatures")
+        if roles is None:  # the chair and the adjusters
+            signers += [(self.label("role.chair"), chair)]
+            signers += [(self.label("role.adjuster"), name) for name in m.get("adjusters") or []]
+        for role in roles or []:  # the roles the series has sign
+            names = m.get("adjusters") if role == "adjuster" else None
+            names = names or [
+                p["name"] for p in m.get("participants", []) if role in attendance.roles(p)
+            ]
+            signers += [(self.label(f"role.{role}"), name) for name in names or [None]]
         when = self.date(m["adjusted_on"]) if m.get("adjusted_on") else self.label("not_yet")
         text = "\n".join(f"{role}: {name or ''}" for role, name in signers)
         return Fragment(
@@ -260,7 +268,7 @@ class Minutes:
         When the notice of justering hangs, and where the protokoll is kept.
         """
         m = self.meeting
-        if not self.is_protocol:
+        if not self.is_protocol or (m.get("settings") or {}).get("posting") is False:
             return Fragment("")
         adjusted = dt.date.fromisoformat(m["adjusted_on"]) if m.get("adjusted_on") else None
         posted = dt.date.fromisoformat(m["posted_on"]) if m.get("posted_on") else adjusted
