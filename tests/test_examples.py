@@ -31,6 +31,8 @@ def test_every_example_is_clean(examples):
 
 
 KS_READS = [
+    "Utses att justera Erik Sandberg",
+    "Paragrafer §§ 34–38",
     "Justeringens plats och tid Kommunkansliet, 15 mars 2024, kl. 10.00",
     "Ajournering 14.30–14.45 (kaffe)",
     "Beslutande Karin Holm (S), ordförande",
@@ -135,3 +137,14 @@ def test_the_examples_publish_their_votes_as_open_data(examples):
     ]
     meeting = json.loads((examples / KS / "meeting.json").read_text("utf-8"))
     assert meeting["items"][1]["case"] == "KS 2023/0456"
+
+
+def test_the_search_index_holds_the_case_references(examples):
+    from protocol_meetings import published_bytes
+
+    indexed = [
+        path
+        for path, data in published_bytes(examples)
+        if "_search" in path.parts and b"KS 2023/0456" in data
+    ]
+    assert indexed, "a search for the case reference would find nothing"

@@ -103,6 +103,8 @@ LABELS: dict[str, dict[Language, str]] = {
     "voter": {"sv": "Ledamot", "en": "Member"},
     "breaks": {"sv": "Ajournering", "en": "Adjourned"},
     "adjustment_when": {"sv": "Justeringens plats och tid", "en": "Approval, place and time"},
+    "adjusters_appointed": {"sv": "Utses att justera", "en": "To approve the minutes"},
+    "paragraphs": {"sv": "Paragrafer", "en": "Items"},
     "meeting_links": {"sv": "Mötets dokument", "en": "Meeting documents"},
     "link.agenda": {"sv": "Dagordning", "en": "Agenda"},
     "link.recording": {"sv": "Inspelning", "en": "Recording"},

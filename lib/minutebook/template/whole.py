@@ -25,6 +25,8 @@ def facts(m: Minutes) -> list[tuple[str, str]]:
         span = "–".join(clock(m, t) for t in (pause.get("start"), pause.get("end")) if t)
         out.append((m.label("breaks"), span + (f" ({pause['note']})" if pause.get("note") else "")))
     adjustment = m.meeting.get("adjustment")
+    if adjustment and m.is_protocol:  # a protokoll's front page, as kommunallagen has it
+        out += _front_page(m)
     if adjustment:
         if isinstance(adjustment, str):
             out.append((m.label("adjustment_when"), adjustment))
@@ -35,6 +37,23 @@ def facts(m: Minutes) -> list[tuple[str, str]]:
             if adjustment.get("time"):
                 parts.append(m.label("taken_up").format(time=clock(m, adjustment["time"])))
             out.append((m.label("adjustment_when"), ", ".join(p for p in parts if p)))
+    return out
+
+
+def _front_page(m: Minutes) -> list[tuple[str, str]]:
+    """Who is appointed to justera, and the paragraphs the protokoll holds."""
+    from .agenda import number
+
+    out = []
+    adjusters = m.meeting.get("adjusters") or []
+    if adjusters:
+        out.append((m.label("adjusters_appointed"), f" {m.label('and_')} ".join(adjusters)))
+    items = m.meeting.get("items") or []
+    if items:
+        first = number(m, items[0], 0, True).removeprefix("§ ")
+        last = number(m, items[-1], len(items) - 1, True).removeprefix("§ ")
+        span = f"§ {first}" if first == last else f"§§ {first}–{last}"
+        out.append((m.label("paragraphs"), span))
     return out
 
 
