@@ -14,8 +14,8 @@ from ..errors import MinutebookError
 from ..meeting import redact
 from ..meeting.model import Meeting
 from ..meeting.protocol import paragraph_start
-from ..meeting.read import attachment_path, load_with_positions
-from ..meeting.series import SeriesSettings, load_series, series_file
+from ..meeting.read import attachment_path, load_with_settings
+from ..meeting.series import SeriesSettings
 from ..paths import FILES, Project
 from .inputs import Inputs
 
@@ -115,12 +115,11 @@ def make_plan(path: Path, project: Project, pdf: bool) -> Plan:
             has errors.
     """
     file = project.relative(path)
-    meeting, positions = load_with_positions(path, file)
+    meeting, positions, settings = load_with_settings(path, file)
     try:
         public = redact.public(meeting, path.parent)
     except redact.Unsafe as unsafe:
         raise unsafe.error(positions, file) from None
-    settings = load_series(path, project.relative(series_file(path)))
     chosen = settings.template if settings else None
     template = (
         project.notebooks / f"{chosen}.ipynb" if chosen else project.template_for(meeting.series)

@@ -205,7 +205,7 @@ class Finder:
         return Person(
             p,
             label(f"withheld.{role or 'person'}", self.language),
-            listed or _capital(label("name_withheld", self.language)),
+            listed or capital(label("name_withheld", self.language)),
         )
 
     def _owner(self, part: str) -> Person:
@@ -220,7 +220,7 @@ class Finder:
         return Person(
             Participant(name=part),
             label("withheld.person", self.language),
-            _capital(label("name_withheld", self.language)),
+            capital(label("name_withheld", self.language)),
         )
 
     def __bool__(self) -> bool:
@@ -294,5 +294,6 @@ def _camel(word: str) -> list[str]:
     return [*out, current] if current else out
 
 
-def _capital(text: str) -> str:
+def capital(text: str) -> str:
+    """The text with its first letter a capital: "En ledamot"."""
     return text[:1].upper() + text[1:]

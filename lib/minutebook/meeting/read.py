@@ -21,9 +21,17 @@ from ..errors import MeetingFileError, Problem
 from ..paths import SLUG
 from .messages import Loc, describe, field_path, pydantic_problems
 from .model import Meeting
+from .series import SeriesSettings, load_series, merge, series_file
 from .yamlfile import MAX_BYTES, read_yaml
 
-__all__ = ["MAX_BYTES", "attachment_path", "load_meeting", "load_with_positions", "read_yaml"]
+__all__ = [
+    "MAX_BYTES",
+    "attachment_path",
+    "load_meeting",
+    "load_with_positions",
+    "load_with_settings",
+    "read_yaml",
+]
 
 
 def load_meeting(path: Path, file: str | None = None) -> Meeting:
@@ -42,6 +50,14 @@ def load_with_positions(
     path: Path, file: str | None = None
 ) -> tuple[Meeting, dict[Loc, tuple[int, int]]]:
     """Like :func:`load_meeting`, with the (line, column) of every value, for later checks."""
+    meeting, positions, _ = load_with_settings(path, file)
+    return meeting, positions
+
+
+def load_with_settings(
+    path: Path, file: str | None = None
+) -> tuple[Meeting, dict[Loc, tuple[int, int]], SeriesSettings | None]:
+    """Like :func:`load_with_positions`, with the series' settings it was read with."""
     name = file or str(path)
     data, positions, problems = read_yaml(path, name)
     if not isinstance(data, dict):
@@ -57,8 +73,6 @@ def load_with_positions(
                 )
             ]
         )
-    from .series import load_series, merge, series_file
-
     series_name = str(Path(name).with_name(series_file(path).name))
     settings = load_series(path, series_name)
     meeting: Meeting | None = None
@@ -74,7 +88,7 @@ def load_with_positions(
         problems += _check_attachments(path, meeting, positions, name)
     if problems or meeting is None:
         raise MeetingFileError(problems)
-    return meeting, positions
+    return meeting, positions, settings
 
 
 def _check_location(

@@ -27,7 +27,7 @@ from .addresses import addresses, in_address_message, in_file
 from .labels import label
 from .messages import Loc, field_path, position
 from .model import Item, Meeting
-from .names import Finder, Found, key, normal
+from .names import Finder, Found, capital, key, normal
 
 # What is withheld with the name: these can point at the person as surely as it does.
 PERSONAL = ("organisation", "position", "party")
@@ -114,7 +114,7 @@ def _replace(
         else:
             shown = found.person.text
             if _starts_sentence(text[: found.start]):
-                shown = _capital(shown)
+                shown = capital(shown)
         if found.genitive:
             shown += "s" if language == "sv" else "'s"
         out += [text[last : found.start], shown]
@@ -130,10 +130,6 @@ def _ambiguous(found: Found) -> str:
     return (
         f"{found.text!r} is part of a withheld name and of a published one; write the name in full"
     )
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def _starts_sentence(before: str) -> bool:
@@ -221,7 +217,7 @@ def redact(meeting: Meeting, series_folder: Path | None = None) -> Redacted:
         raise Unsafe(twins)
     for person, entry in zip(meeting.participants, data["participants"], strict=True):
         if not person.publish_name:
-            entry["name"] = _capital(label("name_withheld", meeting.language))
+            entry["name"] = capital(label("name_withheld", meeting.language))
             entry.update(dict.fromkeys(PERSONAL))
     organisations = {
         normal(p.organisation).casefold(): p.organisation

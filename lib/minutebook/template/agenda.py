@@ -31,7 +31,7 @@ def meta(m: Minutes, item: dict[str, Any]) -> str:
         cases = [case] if isinstance(case, str) else case
         parts.append(f"{m.label('case')} {', '.join(cases)}")
     if item.get("time"):
-        parts.append(m.label("taken_up").format(time=whole.clock(m, item["time"])))
+        parts.append(m.label("taken_up").format(time=whole.clock(m.label, item["time"])))
     return " · ".join(parts)
 
 
@@ -48,10 +48,6 @@ def secrecy(m: Minutes, item: dict[str, Any]) -> str | bool:
     if item["title"] in (notice, f"{notice} ({reason})"):
         return False  # the public notice
     return reason if isinstance(reason, str) else True
-
-
-def _names(value: str | list[str]) -> str:
-    return value if isinstance(value, str) else ", ".join(value)
 
 
 def decision(m: Minutes, d: dict[str, Any]) -> dict[str, Any]:
@@ -109,23 +105,15 @@ def item_view(m: Minutes, index: int, *, numbered: bool, level: int) -> tuple[di
         "adjusted_immediately": bool(item.get("adjusted_immediately")),
         "recused": [recusal(m, r) for r in item.get("recused") or []],
         "statements": [
-            {"by": _names(s["by"]), "text": s["text"]} for s in item.get("statements") or []
+            {"by": votes.names(s["by"]), "text": s["text"]} for s in item.get("statements") or []
         ],
         "questions": [
-            (m.label(key), _names(item[key]))
+            (m.label(key), votes.names(item[key]))
             for key in ("asked_by", "answered_by")
             if item.get(key)
         ],
         "dispatch": ", ".join(item.get("dispatch") or []),
-        "actions": [
-            {
-                "task": a["task"],
-                "owner": a.get("owner"),
-                "due": m.date(a["due"]) if a.get("due") else None,
-                "status": m.label("done" if a.get("done") else "open"),
-            }
-            for a in item.get("actions") or []
-        ],
+        "actions": whole.action_rows(m, item.get("actions") or []),
         "attachments": item.get("attachments") or [],
     }
     text = " ".join(filter(None, (shown, item["title"])))

@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from .whole import clock
+
 # The keys that make a participant list a second-version one.
 SECOND_VERSION = (
     "position",
@@ -61,8 +63,7 @@ def second_version(people: list[Person]) -> bool:
 def _when(value: str, label: Label, time_key: str, item_key: str) -> str:
     """A time as the language writes it ("kl. 15.30", "15:30"), or the item as written."""
     if re.fullmatch(r"\d{1,2}[:.]\d{2}", value):
-        hours, minutes = re.split(r"[:.]", value)
-        return label(time_key).format(time=f"{int(hours):02d}{label('time_separator')}{minutes}")
+        return label(time_key).format(time=clock(label, value))
     return label(item_key).format(item=value)
 
 

@@ -14,7 +14,8 @@ if TYPE_CHECKING:
 SIDES = ("yes", "no", "abstain", "absent")
 
 
-def _names(value: str | list[str] | None) -> str:
+def names(value: str | list[str] | None) -> str:
+    """One name or several, as a line: "Bo, Cia"."""
     if not value:
         return ""
     return value if isinstance(value, str) else ", ".join(value)
@@ -40,7 +41,7 @@ def proposals(m: Minutes, item: dict[str, Any]) -> list[dict[str, str]]:
                 "who": " ".join(x for x in (f"{p['id']}." if p.get("id") else "", by) if x),
                 "text": p["text"],
                 "details": ", ".join(details),
-                "seconded": _names(p.get("seconded_by")),
+                "seconded": names(p.get("seconded_by")),
                 "outcome": m.label(f"proposal.{p['outcome']}") if p.get("outcome") else "",
             }
         )

@@ -6,23 +6,38 @@ the next meeting: shown in the header and after the items.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .minutes import Minutes
 
 
-def clock(m: Minutes, value: str) -> str:
-    """A time as the meeting's language writes it: "14.30", "14:30"."""
-    hours, minutes = value[:5].split(":")
-    return f"{hours}{m.label('time_separator')}{minutes}"
+def clock(label: Callable[[str], str], value: str) -> str:
+    """A time ("14:30", "14.30", "14:30:00") as the language writes it: "14.30", "14:30"."""
+    hours, minutes = re.split(r"[:.]", value)[:2]
+    return f"{int(hours):02d}{label('time_separator')}{minutes}"
+
+
+def action_rows(m: Minutes, actions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Action items as the minutes show them, an item's or the whole meeting's."""
+    return [
+        {
+            "task": a["task"],
+            "owner": a.get("owner"),
+            "due": m.date(a["due"]) if a.get("due") else None,
+            "status": m.label("done" if a.get("done") else "open"),
+        }
+        for a in actions
+    ]
 
 
 def facts(m: Minutes) -> list[tuple[str, str]]:
     """The header's facts of the second version: adjournments, the justering's place and time."""
     out = []
     for pause in (m.meeting.get("time") or {}).get("breaks") or []:
-        span = "–".join(clock(m, t) for t in (pause.get("start"), pause.get("end")) if t)
+        span = "–".join(clock(m.label, t) for t in (pause.get("start"), pause.get("end")) if t)
         out.append((m.label("breaks"), span + (f" ({pause['note']})" if pause.get("note") else "")))
     adjustment = m.meeting.get("adjustment")
     if adjustment and m.is_protocol:  # a protokoll's front page, as kommunallagen has it
@@ -35,7 +50,7 @@ def facts(m: Minutes) -> list[tuple[str, str]]:
             if adjustment.get("date"):
                 parts.append(m.date(adjustment["date"]))
             if adjustment.get("time"):
-                parts.append(m.label("taken_up").format(time=clock(m, adjustment["time"])))
+                parts.append(m.label("taken_up").format(time=clock(m.label, adjustment["time"])))
             out.append((m.label("adjustment_when"), ", ".join(p for p in parts if p)))
     return out
 
@@ -67,15 +82,7 @@ def links(m: Minutes) -> list[dict[str, Any]]:
 
 def actions(m: Minutes) -> list[dict[str, Any]]:
     """The meeting-wide action list, as an item's actions are shown."""
-    return [
-        {
-            "task": a["task"],
-            "owner": a.get("owner"),
-            "due": m.date(a["due"]) if a.get("due") else None,
-            "status": m.label("done" if a.get("done") else "open"),
-        }
-        for a in m.meeting.get("actions") or []
-    ]
+    return action_rows(m, m.meeting.get("actions") or [])
 
 
 def next_meeting(m: Minutes) -> str:
@@ -85,7 +92,7 @@ def next_meeting(m: Minutes) -> str:
     if following.get("date"):
         when.append(m.date(following["date"]))
     if following.get("time"):
-        when.append(m.label("taken_up").format(time=clock(m, following["time"])))
+        when.append(m.label("taken_up").format(time=clock(m.label, following["time"])))
     text = ", ".join(p for p in (" ".join(when), following.get("place")) if p)
     if following.get("note"):
         text = f"{text}. {following['note']}" if text else following["note"]
