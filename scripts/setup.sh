@@ -33,10 +33,22 @@ echo "setup: installing minutebook and its dependencies into $VENV"
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip >/dev/null
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 
-# The font the minutes are set in (full Swedish coverage), so a PDF looks the same anywhere.
-if ! (command -v fc-list >/dev/null && fc-list | grep -q "Liberation Sans"); then
-    apt_install fonts-liberation2 fontconfig \
-        || echo "setup: font Liberation Sans missing: PDFs use another font (apt-get install fonts-liberation2)" >&2
+# The fonts the minutes are set in, so that a PDF looks the same anywhere and every name
+# prints in its own script: Liberation Sans (Latin, Greek, Cyrillic, Hebrew), Noto Naskh
+# Arabic, and WenQuanYi Micro Hei for Chinese, Japanese and Korean (TrueType: Chromium
+# embeds those as fonts; Debian's Noto CJK is OpenType-CFF, which it can only draw as
+# outlines). Chromium finds them through fontconfig and embeds the glyphs it uses.
+# poppler-utils (pdftotext, pdffonts) is what the tests read the PDFs with.
+has_font() { command -v fc-list >/dev/null && fc-list : family | grep -q "$1"; }
+fonts=()
+has_font "Liberation Sans" || fonts+=(fonts-liberation2)
+has_font "Noto Naskh Arabic" || fonts+=(fonts-noto-core)
+has_font "WenQuanYi Micro Hei" || fonts+=(fonts-wqy-microhei)
+command -v pdftotext >/dev/null || fonts+=(poppler-utils)
+if [ ${#fonts[@]} -gt 0 ]; then
+    apt_install fontconfig "${fonts[@]}" \
+        || echo "setup: missing (apt-get install ${fonts[*]}): names in some scripts may" \
+                "print as empty boxes" >&2
 fi
 
 # Chromium for the PDF: Playwright's own download first, else Debian's package.

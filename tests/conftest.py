@@ -117,6 +117,18 @@ def council(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_council(make_project(tmp_path_factory.mktemp("protocol")))
 
 
+@pytest.fixture(scope="session")
+def every_script(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A meeting with names and notes in every script, built once (tests/fixtures)."""
+    root = make_project(tmp_path_factory.mktemp("scripts"), series=())
+    target = root / "params" / "world" / "2024-06-11.yaml"
+    target.parent.mkdir(parents=True)
+    shutil.copy(FIXTURES / "every-script.yaml", target)
+    run = minutebook("build", cwd=root)
+    assert run.status == 0, run.err
+    return root
+
+
 @contextmanager
 def serving(root: Path) -> Iterator[str]:
     """`minutebook serve` in ``root`` while the block runs; its base URL."""

@@ -23,6 +23,7 @@ MINUTES = [
     ("council", "ks/2024-02-01"),  # a protocol with justering and anslagsbevis
     ("examples", "kommunstyrelsen/2024-03-12"),  # the second version: a whole protokoll
     ("examples", "trust-board/2024-05-14"),  # the second version: a board's minutes
+    ("every_script", "world/2024-06-11"),  # names and notes in seven scripts
 ]
 
 

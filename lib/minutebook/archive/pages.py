@@ -17,6 +17,7 @@ from .. import __version__
 from ..build import publish
 from ..errors import MinutebookError
 from ..meeting import labels
+from ..meeting.scripts import isolate
 from ..paths import (
     ARCHIVE_STAMP,
     FEED,
@@ -118,7 +119,7 @@ def pages(entries: Sequence[Entry]) -> dict[str, bytes]:
             root="../",
             s=s,
         )
-    return {path: html.encode("utf-8") for path, html in out.items()}
+    return {path: isolate(html).encode("utf-8") for path, html in out.items()}
 
 
 def update(project: Project, files: Sequence[Path], *, force: bool = False) -> bool:

@@ -112,7 +112,8 @@ def footer_template(setup: PageSetup) -> str:
     )
     return (
         '<div style="width:100%;margin:0 20mm;font-size:8pt;color:#4a5360;display:flex;'
-        "justify-content:space-between;font-family:'Liberation Sans','DejaVu Sans',Arial,"
+        "justify-content:space-between;font-family:'Liberation Sans','Noto Naskh Arabic',"
+        "'WenQuanYi Micro Hei','DejaVu Sans',"
         f'sans-serif" lang="{escape(setup.language)}"><span>{escape(setup.footer)}</span>'
         f"<span>{page_of}</span></div>"
     )

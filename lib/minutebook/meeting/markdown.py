@@ -10,6 +10,7 @@ its item's heading, whatever level the secretary typed.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
@@ -48,7 +49,9 @@ _ATTRIBUTES = {
     "ol": {"start"},
     "th": {"style", "scope"},
     "td": {"style"},
+    "*": {"dir"},
 }
+_BLOCKS = {"paragraph_open", "heading_open", "list_item_open", "th_open", "td_open"}
 
 
 def _image_as_link(renderer: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
@@ -56,6 +59,27 @@ def _image_as_link(renderer: Any, tokens: Sequence[Token], idx: int, options: An
     src = str(token.attrGet("src") or "")
     alt = "".join(child.content for child in token.children or []) or src
     return f'<a href="{_escape(src)}">{_escape(alt)}</a>'
+
+
+def _first_strong(text: str) -> str:
+    """``rtl`` when the first letter of ``text`` is of a right-to-left script, else ``ltr``."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "ltr"
+
+
+def _mark_right_to_left(tokens: Sequence[Token]) -> None:
+    """A block that starts in Arabic or Hebrew reads from the right, as its writer meant."""
+    for at, token in enumerate(tokens):
+        if token.type not in _BLOCKS or token.hidden:
+            continue
+        text = next((t.content for t in tokens[at + 1 :] if t.type == "inline"), "")
+        if _first_strong(text) == "rtl":
+            token.attrSet("dir", "rtl")
 
 
 def _escape(text: str) -> str:
@@ -97,6 +121,7 @@ def render(text: str | None, top_heading: int = 3) -> str:
         for token in tokens:
             if token.type in ("heading_open", "heading_close"):
                 token.tag = f"h{min(6, int(token.tag[1]) + shift)}"
+    _mark_right_to_left(tokens)
     html = md.renderer.render(tokens, md.options, {})
     return clean(html)
 

@@ -23,6 +23,7 @@ from typing import Any
 
 from ..meeting import labels
 from ..meeting.markdown import render
+from ..meeting.scripts import isolate
 from . import agenda, attendance, figures, whole
 from .pieces import markup, pieces
 
@@ -33,7 +34,9 @@ class Fragment:
     """A piece of the minutes: HTML for the page, plain text for everything else."""
 
     def __init__(self, html: str, text: str = "") -> None:
-        self.html = str(html)  # plain text even when a macro made it (Markup would escape on +)
+        # plain text even when a macro made it (Markup would escape on +); names and notes in
+        # other scripts marked with their script and direction
+        self.html = isolate(str(html))
         self.text = text
 
     def _repr_html_(self) -> str:
