@@ -410,6 +410,9 @@ def test_a_confidential_item_keeps_its_place_but_not_its_case():
         [],
     )
     assert "KS 2024/0001" not in public(Meeting.model_validate(data)).model_dump_json()
+    shown = public(Meeting.model_validate(data), show_case=True)
+    assert shown.items[0].case == "KS 2024/0001"
+    assert "MARK" not in shown.model_dump_json() and shown.items[0].documents == []
 
 
 def test_names_in_reservations_recusals_statements_and_questions_are_withheld():

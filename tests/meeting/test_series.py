@@ -98,3 +98,20 @@ def test_changing_the_settings_rebuilds_the_series_and_they_shape_the_minutes(pr
     assert 'class="mb-items mb-layout-sections"' in html  # the default template's layout
     again = minutebook("build", "--no-pdf", "--series", "umebra", cwd=project)
     assert "0 built, 1 up to date" in again.out  # the chosen template is in the stamp
+
+
+def test_a_confidential_items_case_reference_is_public_only_when_the_series_says_so(project):
+    secret = MEETING.replace(
+        "items: [{title: T}]",
+        "items:\n  - {title: Förvärv av fastighet X, case: KS 2024/0099, confidential: OSL 19:1}",
+    )
+    write(project, SERIES + "show_confidential_case: true\n", secret)
+    run = minutebook("build", "--no-pdf", "--series", "ks", cwd=project)
+    assert run.status == 0, run.err
+    html = (project / "reports/ks/2024-03-12/minutes.html").read_text("utf-8")
+    assert "KS 2024/0099" in html and "Sekretessbelagd" in html
+    assert "fastighet" not in html
+    write(project, SERIES, secret)
+    assert minutebook("build", "--no-pdf", "--series", "ks", cwd=project).status == 0
+    html = (project / "reports/ks/2024-03-12/minutes.html").read_text("utf-8")
+    assert "KS 2024/0099" not in html and "Sekretessbelagd" in html

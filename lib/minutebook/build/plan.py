@@ -117,7 +117,8 @@ def make_plan(path: Path, project: Project, pdf: bool) -> Plan:
     file = project.relative(path)
     meeting, positions, settings = load_with_settings(path, file)
     try:
-        public = redact.public(meeting, path.parent)
+        show_case = bool(settings and settings.show_confidential_case)
+        public = redact.public(meeting, path.parent, show_case=show_case)
     except redact.Unsafe as unsafe:
         raise unsafe.error(positions, file) from None
     chosen = settings.template if settings else None

@@ -170,17 +170,24 @@ def confidential_notice(item: Item, meeting: Meeting) -> str:
     return f"{notice} ({reason})" if isinstance(reason, str) else notice
 
 
-def public(meeting: Meeting, series_folder: Path | None = None) -> Meeting:
+def public(
+    meeting: Meeting, series_folder: Path | None = None, *, show_case: bool = False
+) -> Meeting:
     """The meeting as it may be published (see :func:`redact`)."""
-    return redact(meeting, series_folder).meeting
+    return redact(meeting, series_folder, show_case=show_case).meeting
 
 
-def redact(meeting: Meeting, series_folder: Path | None = None) -> Redacted:
+def redact(
+    meeting: Meeting, series_folder: Path | None = None, *, show_case: bool = False
+) -> Redacted:
     """The meeting as it may be published, with what was replaced.
 
     Args:
         meeting: the meeting as written.
         series_folder: where its data files are, to check them for withheld names.
+        show_case: a confidential item's notice keeps its case reference (the series'
+            ``show_confidential_case``): many registers are public, and the notice then
+            says which case was handled without saying anything of it.
 
     Raises:
         Unsafe: a withheld name stands where it cannot be replaced, or is ambiguous.
@@ -189,11 +196,13 @@ def redact(meeting: Meeting, series_folder: Path | None = None) -> Redacted:
         return Redacted(meeting, [], [])
     items = [
         # its place in the agenda stays (section, number); its case reference goes with it
+        # unless the series says otherwise
         Item(
             title=confidential_notice(item, meeting),
             confidential=item.confidential,
             section=item.section,
             number=item.number,
+            case=item.case if show_case else None,
         )
         if item.confidential
         else item

@@ -19,6 +19,7 @@ page without other scripts comes out byte for byte as before.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _JOINERS = r"\s\u200c\u200d'’.\-·"
 """What may stand between two letters of one run: spaces, joiners, apostrophes, dots."""
@@ -50,7 +51,6 @@ _RUN = re.compile(
 _JAPANESE = re.compile(f"[{_KANA}]")
 _KOREAN = re.compile(f"[{_HANGUL}]")
 _ANY = re.compile(f"[{''.join(_SCRIPTS.values())}]")
-_RIGHT_TO_LEFT = re.compile(f"[{_SCRIPTS['und-Arab']}{_SCRIPTS['und-Hebr']}]")
 
 _TAG = re.compile(r"<[^>]*>")
 _RAW = re.compile(r"<(script|style|title|textarea|svg|bdi)\b.*?</\1\s*>", re.S | re.I)
@@ -78,15 +78,19 @@ def _wrap(text: str) -> str:
     return _RUN.sub(one, text)
 
 
+def _outside(skipped: re.Pattern[str], html: str, change: Callable[[str], str]) -> str:
+    """``html`` with ``change`` applied to what lies between the matches of ``skipped``."""
+    out, at = [], 0
+    for match in skipped.finditer(html):
+        out += [change(html[at : match.start()]), match.group(0)]
+        at = match.end()
+    out.append(change(html[at:]))
+    return "".join(out)
+
+
 def _text_only(html: str) -> str:
     """Wrap the runs in the text between tags; tags and their attributes stay as they are."""
-    out, at = [], 0
-    for tag in _TAG.finditer(html):
-        out.append(_wrap(html[at : tag.start()]))
-        out.append(tag.group(0))
-        at = tag.end()
-    out.append(_wrap(html[at:]))
-    return "".join(out)
+    return _outside(_TAG, html, _wrap)
 
 
 def isolate(html: str) -> str:
@@ -98,15 +102,4 @@ def isolate(html: str) -> str:
     """
     if not _ANY.search(html):
         return html
-    out, at = [], 0
-    for raw in _RAW.finditer(html):
-        out.append(_text_only(html[at : raw.start()]))
-        out.append(raw.group(0))
-        at = raw.end()
-    out.append(_text_only(html[at:]))
-    return "".join(out)
-
-
-def is_right_to_left(text: str) -> bool:
-    """Whether ``text`` has letters of a script written from right to left."""
-    return bool(_RIGHT_TO_LEFT.search(text))
+    return _outside(_RAW, html, _text_only)

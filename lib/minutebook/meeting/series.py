@@ -57,6 +57,11 @@ class SeriesSettings(_Strict):
     signatures: list[Role] | None = Field(
         default=None, description="who signs besides the secretary (default: chair, adjusters)"
     )
+    show_confidential_case: Flag = Field(
+        default=False,
+        description="whether a confidential item's public notice keeps its case reference "
+        "(diarienummer), as registers that are public themselves do",
+    )
     members: list[Member] = Field(default=[], description="the body's roster")
 
 
