@@ -82,6 +82,19 @@ def add_meeting(
     return target
 
 
+def correct(path: Path, old: str, new: str) -> None:
+    """Change final minutes as a secretary must: the text, and a line in their corrections."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    text = text.replace(old, new)
+    entry = f"  - {{date: 2024-12-01, text: '{old} became {new}'}}\n"
+    if "\ncorrections:\n" in text:
+        text = text.replace("\ncorrections:\n", "\ncorrections:\n" + entry, 1)
+    else:
+        text = text.rstrip("\n") + "\ncorrections:\n" + entry
+    path.write_text(text, encoding="utf-8")
+
+
 @pytest.fixture(scope="session")
 def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Five meetings in two series over three years, one a draft, built once."""

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import make_project, minutebook
+from conftest import correct, make_project, minutebook
 from protocol_meetings import FEBRUARY, HEAD, MARKERS, pdf_text, published_bytes
 
 pytestmark = pytest.mark.e2e
@@ -116,7 +116,7 @@ def test_no_internal_version_without_confidential_content(council, tmp_path):
     path.write_text(FEBRUARY, encoding="utf-8")
     assert minutebook("build", "--no-pdf", "--series", "ks", cwd=root).status == 0
     assert (root / "internal/ks/2024-02-01/minutes.html").is_file()
-    path.write_text(FEBRUARY.replace(", publish_name: false", ""), encoding="utf-8")
+    correct(path, ", publish_name: false", "")
     assert minutebook("build", "--no-pdf", "--series", "ks", cwd=root).status == 0
     assert not (root / "internal/ks/2024-02-01").exists()
 
@@ -124,7 +124,8 @@ def test_no_internal_version_without_confidential_content(council, tmp_path):
 def test_an_earlier_meeting_added_later_renumbers_the_year(council, tmp_path):
     root = make_project(tmp_path)
     (root / "params/ks").mkdir()
-    (root / "params/ks/2024-02-01.yaml").write_text(FEBRUARY, encoding="utf-8")
+    draft = FEBRUARY.replace("status: final", "status: draft")
+    (root / "params/ks/2024-02-01.yaml").write_text(draft, encoding="utf-8")
     assert minutebook("build", "--no-pdf", "--series", "ks", cwd=root).status == 0
     (root / "params/ks/2024-01-10.yaml").write_text(
         HEAD.format(date="2024-01-10") + "items:\n  - title: A\n  - title: B\n", "utf-8"
@@ -140,3 +141,18 @@ def test_an_earlier_meeting_added_later_renumbers_the_year(council, tmp_path):
     )
     assert minutebook("build", "--no-pdf", "--series", "ks", cwd=root).status == 0
     assert headings(page(root, "2024-02-01"))[0] == "§ 10 Val av justerare"
+
+
+def test_an_earlier_meeting_added_later_does_not_renumber_final_minutes(council, tmp_path):
+    root = make_project(tmp_path)
+    (root / "params/ks").mkdir()
+    (root / "params/ks/2024-02-01.yaml").write_text(FEBRUARY, encoding="utf-8")
+    assert minutebook("build", "--no-pdf", "--series", "ks", cwd=root).status == 0
+    (root / "params/ks/2024-01-10.yaml").write_text(
+        HEAD.format(date="2024-01-10") + "items:\n  - title: A\n  - title: B\n", "utf-8"
+    )
+    run = minutebook("build", "--no-pdf", "--series", "ks", cwd=root)
+    assert "kept (final minutes) params/ks/2024-02-01.yaml" in run.out
+    assert "1 built, 0 up to date, 1 final minutes kept as published" in run.out
+    assert "minutebook build --republish params/ks/2024-02-01.yaml" in run.err
+    assert headings(page(root, "2024-02-01"))[0] == "§ 1 Val av justerare"

@@ -54,6 +54,12 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--force", action="store_true", help="rebuild even what is up to date")
     build.add_argument("--no-pdf", action="store_true", help="skip the PDF (a quick preview)")
     build.add_argument(
+        "--republish",
+        action="store_true",
+        help="let final minutes change (their data files read afresh, a changed template "
+        "or minutebook): each needs a new corrections: entry",
+    )
+    build.add_argument(
         "--workers",
         type=int,
         default=None,
@@ -214,6 +220,9 @@ def _build(args: argparse.Namespace) -> int:
     files = [f.absolute() for f in args.files] or everything
     if args.series:
         files = [f for f in files if f.parent.name == args.series]
+    if args.republish and not args.files:
+        print("--republish changes final minutes: name the meeting files", file=sys.stderr)
+        return 2
     if not files:
         where = f"params/{args.series}/" if args.series else "params/"
         print(f"no meeting files under {where}", file=sys.stderr)
@@ -227,7 +236,9 @@ def _build_locked(
 ) -> int:
     from .archive import pages as archive
     from .archive.withdraw import withdraw
+    from .build import record
     from .build.batch import Progress, build_many
+    from .build.record import changed_data
 
     report = build_many(
         project,
@@ -237,9 +248,20 @@ def _build_locked(
         workers=args.workers,
         timeout=args.timeout,
         progress=Progress(project, sys.stdout),
+        republish=args.republish,
     )
     for outcome in report.failed:
         print(outcome.error, file=sys.stderr)
+    for why in [o.held for o in report.held] + report.held_before:
+        print(why, file=sys.stderr)
+    for meeting, data in changed_data(files):
+        print(
+            f"{project.relative(meeting)} is final and keeps the copy of {data} it was "
+            f"decided on ({project.relative(record.frozen_folder(meeting))}/); {data} has "
+            "changed since. To use the new data there too, add a corrections: entry and "
+            f"run: minutebook build --republish {project.relative(meeting)}",
+            file=sys.stderr,
+        )
     status = report.exit_status(batch=not args.files)
     updated = False
     withdrawn = withdraw(project)

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import add_meeting, minutebook
+from conftest import add_meeting, correct, minutebook
 from minutebook.archive.entries import collect
 from minutebook.archive.feed import feed_xml
 from minutebook.paths import Project
@@ -138,8 +138,7 @@ def test_nothing_changed_means_nothing_built(archive):
 def test_one_changed_meeting_is_the_only_one_rebuilt(project):
     add_meeting(project, "params/umebra/2022-06-14.yaml", "2022-09-20")
     assert minutebook("build", "--no-pdf", cwd=project).status == 0
-    changed = project / "params/umebra/2022-09-20.yaml"
-    changed.write_text(changed.read_text("utf-8").replace("Övriga frågor", "Övrigt"), "utf-8")
+    correct(project / "params/umebra/2022-09-20.yaml", "Övriga frågor", "Övrigt")
     run = minutebook("build", "--no-pdf", cwd=project)
     assert run.status == 0
     assert "built params/umebra/2022-09-20.yaml" in run.out

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from conftest import EXAMPLE, REFERENCE, add_meeting, minutebook
+from conftest import EXAMPLE, REFERENCE, add_meeting, correct, minutebook
 
 pytestmark = pytest.mark.e2e
 
@@ -79,8 +79,7 @@ def test_a_build_without_pdf_keeps_the_last_pdf_and_says_so(project):
     assert minutebook("build", EXAMPLE, cwd=project).status == 0
     pdf = project / "reports/example-board/2024-03-12/minutes.pdf"
     before = pdf.read_bytes()
-    path = project / EXAMPLE
-    path.write_text(path.read_text("utf-8").replace("Spending", "Outlay"), "utf-8")
+    correct(project / EXAMPLE, "Spending", "Outlay")
     run = minutebook("build", "--no-pdf", EXAMPLE, cwd=project)
     assert run.status == 0
     assert pdf.read_bytes() == before
@@ -101,8 +100,7 @@ def test_an_old_meeting_json_the_model_no_longer_reads_is_left_out(project):
     published = json.loads((folder / "meeting.json").read_text("utf-8"))
     (folder / "meeting.json").write_text(json.dumps({**published, "legacy_key": 1}), "utf-8")
     (project / EXAMPLE).write_text("series: [broken\n", "utf-8")  # it fails to build again
-    other = project / REFERENCE
-    other.write_text(other.read_text("utf-8").replace("Övriga frågor", "Övrigt"), "utf-8")
+    correct(project / REFERENCE, "Övriga frågor", "Övrigt")
     run = minutebook("build", "--no-pdf", cwd=project)
     assert run.status == 1 and "internal error" not in run.err
     assert "archive updated" in run.out

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from minutebook.build import batch
 from minutebook.build.batch import Outcome, Progress, Report, build_many
+from minutebook.build.inputs import Stamp
 from minutebook.build.meeting import Built
 from minutebook.errors import MeetingFileError, Problem, TemplateError
 from minutebook.paths import Project
@@ -61,7 +62,11 @@ def test_builds_run_in_parallel(tmp_path):
 
 
 def test_up_to_date_meetings_are_not_built(tmp_path, monkeypatch):
-    monkeypatch.setattr(batch, "is_current", lambda project, path, pdf: path.stem != "2024-01-02")
+    monkeypatch.setattr(
+        batch,
+        "current_state",
+        lambda project, path, pdf: None if path.stem == "2024-01-02" else Stamp(inputs="x"),
+    )
     report = build_many(
         Project(tmp_path),
         files(tmp_path, 3),
@@ -74,7 +79,7 @@ def test_up_to_date_meetings_are_not_built(tmp_path, monkeypatch):
 
 
 def test_force_builds_everything(tmp_path, monkeypatch):
-    monkeypatch.setattr(batch, "is_current", lambda project, path, pdf: True)
+    monkeypatch.setattr(batch, "current_state", lambda project, path, pdf: Stamp(inputs="x"))
     report = build_many(
         Project(tmp_path),
         files(tmp_path, 3),

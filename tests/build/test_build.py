@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 import reference
-from conftest import REFERENCE, minutebook
+from conftest import REFERENCE, correct, minutebook
 from minutebook.archive.nav import fill_nav
 
 pytestmark = pytest.mark.e2e
@@ -77,6 +77,7 @@ def test_html_is_the_reference_minutes(built):
     assert levels.count("h1") == 1
     titles = [text for tag, text in page.headings if tag == "h2"]
     assert titles == [
+        "Deltagare",  # the attendance (issue 13: an absentee was invisible)
         "Föregående mötesanteckningar",
         "Rapport från verksamheterna",
         "Medborgarlöftet: Polisen och Umeå kommun lovar att vidta åtgärder mot prostitution "
@@ -117,7 +118,7 @@ def test_html_shows_no_code_and_loads_nothing(built):
     styles = re.findall(r"<style[^>]*>(.*?)</style>", html, re.S)
     assert styles, "the stylesheet is inline"
     assert not re.search(r"@import|url\(|@font-face", "".join(styles))
-    assert not re.search(r"(require|mathjax)", html, re.I)
+    assert not re.search(r"(require\.?js|require\(|mathjax)", html, re.I)
     assert len(html.encode()) < 60_000
 
 
@@ -283,8 +284,13 @@ def test_attached_files_are_published_beside_the_minutes(project):
     assert published.read_bytes() == b"%PDF-1.4 rapport"
     html = (project / UMEBRA / "minutes.html").read_text(encoding="utf-8")
     assert '<a href="files/bilagor/rapport.pdf">Rapport</a>' in html
-    # the attachment is an input: changing it rebuilds the meeting
+    # the attachment is an input, and part of the record: final minutes keep theirs …
     (project / "params/umebra/bilagor/rapport.pdf").write_bytes(b"%PDF-1.4 ny rapport")
+    run = minutebook("build", "--no-pdf", REFERENCE, cwd=project)
+    assert "kept (final minutes)" in run.out
+    assert published.read_bytes() == b"%PDF-1.4 rapport"
+    # … until a correction says why it changed
+    correct(meeting, "Föregående mötesanteckningar läggs", "Föregående anteckningar läggs")
     run = minutebook("build", "--no-pdf", REFERENCE, cwd=project)
     assert "1 built" in run.out
     assert published.read_bytes() == b"%PDF-1.4 ny rapport"

@@ -31,7 +31,13 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 @pytest.fixture
 def published(project: Path) -> tuple[Path, dict[str, bytes]]:
-    """A project whose reference meeting is published, and the bytes of what is published."""
+    """A project whose reference meeting is published, and the bytes of what is published.
+
+    It is a draft, so that making it final is a change that publishes (final minutes keep
+    their text).
+    """
+    meeting = project / REFERENCE
+    meeting.write_text(meeting.read_text("utf-8").replace("status: final", "status: draft"))
     run = minutebook("build", cwd=project)
     assert run.status == 0, run.err
     return project, snapshot(project / "reports")
@@ -71,7 +77,7 @@ def test_chromium_crashing_while_the_pdf_is_made(published, tmp_path):
     crashing.write_text(f'#!/bin/sh\n"{real}" "$@" &\nsleep 1.5\nkill -9 $!\nwait\n')
     crashing.chmod(crashing.stat().st_mode | stat.S_IEXEC)
     text = (project / REFERENCE).read_text("utf-8")
-    (project / REFERENCE).write_text(text.replace("status: final", "status: draft"), "utf-8")
+    (project / REFERENCE).write_text(text.replace("status: draft", "status: final"), "utf-8")
     run = minutebook("build", REFERENCE, cwd=project, env={"MINUTEBOOK_CHROMIUM": str(crashing)})
     assert run.status == 1
     assert "Chromium failed to print the PDF" in run.err
@@ -99,7 +105,7 @@ def read_only(folder: Path):
 def test_a_read_only_reports_folder(published):
     project, before = published
     text = (project / REFERENCE).read_text("utf-8")
-    (project / REFERENCE).write_text(text.replace("status: final", "status: draft"), "utf-8")
+    (project / REFERENCE).write_text(text.replace("status: draft", "status: final"), "utf-8")
     with read_only(project / "reports/umebra"):
         run = minutebook("build", "--no-pdf", REFERENCE, cwd=project)
     assert run.status == 1

@@ -88,6 +88,8 @@ def test_series_yaml_is_no_meeting_and_is_checked_as_settings(tmp_path):
 @pytest.mark.e2e
 def test_changing_the_settings_rebuilds_the_series_and_they_shape_the_minutes(project):
     folder = project / "params/umebra"
+    meeting = folder / "2022-06-14.yaml"  # a draft: final minutes would be kept as they were
+    meeting.write_text(meeting.read_text("utf-8").replace("status: final", "status: draft"))
     assert minutebook("build", "--no-pdf", "--series", "umebra", cwd=project).status == 0
     again = minutebook("build", "--no-pdf", "--series", "umebra", cwd=project)
     assert "0 built, 1 up to date" in again.out
@@ -103,7 +105,8 @@ def test_changing_the_settings_rebuilds_the_series_and_they_shape_the_minutes(pr
 def test_a_confidential_items_case_reference_is_public_only_when_the_series_says_so(project):
     secret = MEETING.replace(
         "items: [{title: T}]",
-        "items:\n  - {title: Förvärv av fastighet X, case: KS 2024/0099, confidential: OSL 19:1}",
+        "items:\n  - {title: Förvärv av fastighet X, case: KS 2024/0099, confidential: OSL 19:1}"
+        "\nstatus: draft",
     )
     write(project, SERIES + "show_confidential_case: true\n", secret)
     run = minutebook("build", "--no-pdf", "--series", "ks", cwd=project)

@@ -20,7 +20,7 @@ from typing import Any, TextIO
 from ..errors import MeetingFileError, MinutebookError
 from ..paths import Project
 from ..settings import CELL_TIMEOUT
-from .inputs import is_current
+from .inputs import current_state
 
 
 @dataclass
@@ -31,12 +31,15 @@ class Outcome:
     folder: Path | None = None  # published (also when the PDF is missing)
     error: MinutebookError | None = None
     older_pdf: bool = False  # built without a PDF, the earlier one kept
+    held: str = ""  # final minutes kept as published: why
 
     @property
     def word(self) -> str:
         """What became of it, as the progress line says it."""
         if self.error is not None:
             return "failed"
+        if self.held:
+            return "kept (final minutes)"
         return "built (the PDF is an earlier build's)" if self.older_pdf else "built"
 
 
@@ -46,6 +49,7 @@ class Report:
 
     done: list[Outcome] = field(default_factory=list)
     up_to_date: list[Path] = field(default_factory=list)
+    held_before: list[str] = field(default_factory=list)  # why, for up-to-date ones held
 
     @property
     def failed(self) -> list[Outcome]:
@@ -55,12 +59,17 @@ class Report:
     @property
     def built(self) -> list[Outcome]:
         """The outcomes built as asked: published, and no error."""
-        return [o for o in self.done if o.folder is not None and o.error is None]
+        return [o for o in self.done if o.folder is not None and o.error is None and not o.held]
+
+    @property
+    def held(self) -> list[Outcome]:
+        """Final minutes kept as they were published (see minutebook.build.record)."""
+        return [o for o in self.done if o.held]
 
     @property
     def published(self) -> list[Outcome]:
         """The outcomes that published something (a meeting without its PDF too)."""
-        return [o for o in self.done if o.folder is not None]
+        return [o for o in self.done if o.folder is not None and not o.held]
 
     @property
     def older_pdfs(self) -> list[Outcome]:
@@ -70,6 +79,8 @@ class Report:
     def summary(self) -> str:
         """``2 built, 98 up to date, 1 failed``."""
         text = f"{len(self.built)} built, {len(self.up_to_date)} up to date"
+        held = len(self.held) + len(self.held_before)
+        text += f", {held} final minutes kept as published" if held else ""
         return text + (f", {len(self.failed)} failed" if self.failed else "")
 
     def exit_status(self, batch: bool) -> int:
@@ -141,6 +152,7 @@ def build_many(
     timeout: int = CELL_TIMEOUT,
     progress: Progress | None = None,
     build: Callable[..., Any] | None = None,
+    republish: bool = False,
 ) -> Report:
     """Build every meeting in ``files`` whose inputs changed (all of them with ``force``).
 
@@ -153,14 +165,18 @@ def build_many(
         timeout: seconds a single template cell may run.
         progress: where to show progress.
         build: the function that builds one meeting (tests pass their own).
+        republish: let final minutes change, with a new correction (and rebuild them).
     """
     report = Report()
     todo = []
     # the same file named twice (or as params/x/../x/d.yaml) is one meeting, built once
     unique = {os.path.normpath(path.absolute()): path for path in files}
     for path in unique.values():
-        if not force and is_current(project, path, pdf):
+        state = None if force or republish else current_state(project, path, pdf)
+        if state is not None:
             report.up_to_date.append(path)
+            if state.held_why:
+                report.held_before.append(state.held_why)
             # a run that failed before the inputs came back to these is over
             project.failed_notebook(path.parent.name, path.stem).unlink(missing_ok=True)
         else:
@@ -179,10 +195,12 @@ def build_many(
     progress.start(len(todo))
     outcomes: dict[Path, Outcome] = {}
 
+    options = {"republish": True} if republish else {}
+
     def one(path: Path) -> Outcome:
         try:
-            built = run(path, project, printer, timeout=timeout)
-            return Outcome(path, folder=built.folder, older_pdf=built.older_pdf)
+            built = run(path, project, printer, timeout=timeout, **options)
+            return Outcome(path, built.folder, older_pdf=built.older_pdf, held=built.held)
         except MinutebookError as error:
             published = getattr(error, "published", None)
             return Outcome(path, folder=published, error=error)

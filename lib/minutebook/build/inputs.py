@@ -74,6 +74,14 @@ class Stamp:
     internal: bool = False  # an internal version exists, with a stamp of its own
     numbering: list[str] | None = None  # a protocol: the earlier files of its year
     template: str | None = None  # the template it was made with, when the series chose one
+    # final minutes are records (see minutebook.build.record)
+    final: bool = False  # what is published is final
+    text: str | None = None  # digest of what it says
+    source: str | None = None  # SHA-256 of the meeting file it was made from
+    corrections: int = 0  # entries in its correction log
+    republished: int = 0  # entries in the log when it was last republished
+    held: str | None = None  # the input hash of a build held back, to not try it again
+    held_why: str = ""  # and why it was held back
 
     def dumps(self) -> bytes:
         """The stamp as written to ``.build.json``."""
@@ -96,14 +104,23 @@ def output_folder(project: Project, meeting: Path) -> Path:
 
 def is_current(project: Project, meeting: Path, pdf: bool) -> bool:
     """Whether the published outputs of ``meeting`` are those its inputs would make now."""
+    return current_state(project, meeting, pdf) is not None
+
+
+def current_state(project: Project, meeting: Path, pdf: bool) -> Stamp | None:
+    """The stamp of ``meeting``'s published outputs when nothing is left to build, else None.
+
+    Nothing is, when they were made from its inputs as they are now, or when a build of
+    these inputs was held back as final minutes (the stamp's ``held`` says so).
+    """
     stamp = Stamp.read(output_folder(project, meeting))
     if stamp is None or stamp.inputs is None:
-        return False
+        return None
     extra = stamp.extra
     if stamp.internal:  # its stamp lists every file the meeting names, confidential ones too
         internal = Stamp.read(project.internal_dir(meeting.parent.name, meeting.stem))
         if internal is None or internal.inputs != stamp.inputs:
-            return False
+            return None
         extra = internal.extra
     if stamp.numbering is not None:  # a protocol: a meeting added before it renumbers it
         year = meeting.stem[:4]
@@ -113,7 +130,7 @@ def is_current(project: Project, meeting: Path, pdf: bool) -> bool:
             if p.stem < meeting.stem
         ]
         if earlier != stamp.numbering:
-            return False
+            return None
     inputs = Inputs(
         meeting,
         project.root / stamp.template
@@ -122,7 +139,9 @@ def is_current(project: Project, meeting: Path, pdf: bool) -> bool:
         tuple(project.root / p for p in extra),
         pdf,
     )
-    if stamp.inputs == inputs.digest(project):
-        return True
-    # A build with a PDF also serves a request without one (a quick preview).
-    return not pdf and stamp.inputs == replace(inputs, pdf=True).digest(project)
+    digests = [inputs.digest(project)]
+    if not pdf:  # a build with a PDF also serves a request without one (a quick preview)
+        digests.append(replace(inputs, pdf=True).digest(project))
+    if stamp.inputs in digests:
+        return replace(stamp, held=None, held_why="")
+    return stamp if stamp.held in digests else None

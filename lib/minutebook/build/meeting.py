@@ -26,7 +26,7 @@ from ..meeting.model import Meeting
 from ..meeting.popolo import popolo
 from ..paths import FILES, HTML, JSON, NOTEBOOK, OUTPUTS, PDF, POPOLO, STAMP, Project
 from ..settings import CELL_TIMEOUT
-from . import publish
+from . import publish, record
 from .browser import PageSetup, Printer
 from .execute import run_template
 from .inputs import Stamp, file_hash
@@ -41,10 +41,16 @@ class Built:
     folder: Path
     files: tuple[str, ...]
     older_pdf: bool = False  # built without a PDF: the one there is an earlier build's
+    held: str = ""  # final minutes kept as published: why (see minutebook.build.record)
 
 
 def build_meeting(
-    path: Path, project: Project, printer: Printer | None, *, timeout: int = CELL_TIMEOUT
+    path: Path,
+    project: Project,
+    printer: Printer | None,
+    *,
+    timeout: int = CELL_TIMEOUT,
+    republish: bool = False,
 ) -> Built:
     """Validate, execute, render and publish the meeting in ``path``.
 
@@ -58,6 +64,8 @@ def build_meeting(
         project: the project it belongs to (templates, reports).
         printer: the Chromium to print the PDF with; ``None`` builds without a PDF.
         timeout: seconds a single template cell may run.
+        republish: final minutes may change, with a new correction (see
+            :mod:`minutebook.build.record`), and read their data files afresh.
 
     Raises:
         MeetingFileError: the meeting file is invalid; nothing is written.
@@ -65,19 +73,27 @@ def build_meeting(
             failed notebook is kept as ``internal/<series>/<date>.failed.ipynb``.
         MissingPDF: no Chromium; the HTML and notebook are published without a PDF.
     """
-    plan = make_plan(path, project, pdf=printer is not None)
+    plan = make_plan(path, project, pdf=printer is not None, republish=republish)
     if printer is not None:
         printer.start()  # Chromium starts while the kernel runs (once per run)
     staged: list[tuple[Version, Path]] = []
+    pages: list[tuple[str, PageSetup]] = []
     missing: ChromiumNotFound | None = None
     try:
         for version in plan.versions:
             folder = _stage(project, version)
             staged.append((version, folder))
             nb = _run(plan, version, folder, project, timeout)
-            html, setup = _render(plan, version, folder, nb)
+            pages.append(_render(plan, version, folder, nb))
+        text = record.text_digest([html for html, _ in pages], _attached(plan))
+        verdict = record.judge(plan.published, plan.meeting, plan.source, text, file=plan.file)
+        if not (verdict.publish or plan.republish):
+            for _, folder in staged:
+                publish.discard(folder)
+            return _hold(plan, project, verdict.why)
+        for (version, folder), (html, setup) in zip(staged, pages, strict=True):
             missing = _print(version, folder, html, setup, printer) or missing
-        _stamp_all(plan, staged, complete=missing is None)
+        _stamp_all(plan, staged, text, complete=missing is None)
         for version, folder in staged:
             with _writing(project, version.final):
                 publish.publish(folder, version.final)
@@ -136,8 +152,13 @@ def _run(plan: Plan, version: Version, folder: Path, project: Project, timeout: 
 
 
 def _parameters(plan: Plan, version: Version) -> dict[str, Any]:
-    """The meeting as its template gets it, with what the series settles for the pieces."""
+    """The meeting as its template gets it, with what the series settles for the pieces.
+
+    Its ``data:`` are the files the template reads: a final meeting's frozen copies.
+    """
     meeting = as_published(version.meeting).model_dump(mode="json")
+    if plan.data:
+        meeting["data"] = plan.data
     if plan.settings is not None:
         meeting["settings"] = plan.settings.model_dump(
             mode="json", include={"posting", "signatures"}
@@ -179,8 +200,28 @@ def _print(
     return None
 
 
-def _stamp_all(plan: Plan, staged: list[tuple[Version, Path]], complete: bool) -> None:
-    """Each staged folder's stamp: the input hash (none when incomplete) and its files."""
+def _attached(plan: Plan) -> list[Path]:
+    """Every file attached to any version of the minutes."""
+    found = {p for v in plan.versions for _, p in attached_files(v.meeting, plan.path.parent)}
+    return sorted(found)
+
+
+def _hold(plan: Plan, project: Project, why: str) -> Built:
+    """Keep the published final minutes; their stamp remembers the inputs held back."""
+    final, stamp = plan.public.final, plan.published
+    assert stamp is not None  # only published final minutes are held
+    stamp.held, stamp.held_why = plan.digest, why
+    with _writing(project, final):
+        publish.write_atomic(final / STAMP, stamp.dumps())
+    files = tuple(name for name in OUTPUTS if (final / name).exists())
+    return Built(plan.meeting, final, files, held=why)
+
+
+def _stamp_all(plan: Plan, staged: list[tuple[Version, Path]], text: str, complete: bool) -> None:
+    """Each staged folder's stamp: the input hash (none when incomplete) and its files.
+
+    The public one also records what the minutes say, for :func:`record.judge` next time.
+    """
     for version, folder in staged:
         if version.internal:
             _stamp(folder, plan.digest if complete else None, list(version.names))
@@ -193,6 +234,13 @@ def _stamp_all(plan: Plan, staged: list[tuple[Version, Path]], complete: bool) -
                 internal=plan.internal is not None,
                 numbering=plan.numbering,
                 template=plan.chosen,
+                final=plan.meeting.status == "final",
+                text=text,
+                source=plan.source,
+                corrections=len(plan.meeting.corrections),
+                republished=len(plan.meeting.corrections)
+                if plan.republish
+                else (plan.published.republished if plan.published else 0),
             )
 
 

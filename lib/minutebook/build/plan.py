@@ -17,7 +17,8 @@ from ..meeting.protocol import paragraph_start
 from ..meeting.read import attachment_path, load_with_settings
 from ..meeting.series import SeriesSettings
 from ..paths import FILES, Project
-from .inputs import Inputs
+from . import record
+from .inputs import Inputs, Stamp, file_hash
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,10 @@ class Plan:
     numbering: list[str] | None  # a protocol's numbers depend on these earlier files
     settings: SeriesSettings | None  # the series' own settings, if it has them
     chosen: str | None  # the template the series chose (its path in the stamp), if any
+    data: dict[str, str]  # the data files the template reads (a final meeting: its copies)
+    republish: bool  # final minutes may change: asked for, with a new correction
+    published: Stamp | None  # the stamp of what is published now
+    source: str  # SHA-256 of the meeting file
     public: Version
     internal: Version | None  # only when something is withheld from the public
 
@@ -92,27 +97,33 @@ def meeting_inputs(
     pdf: bool,
     numbering: list[Path] | None = None,
     template: Path | None = None,
+    data: dict[str, str] | None = None,
 ) -> Inputs:
     """Everything the outputs of the meeting in ``path`` depend on.
 
     ``numbering``: the earlier meetings its § numbers depend on, when already known;
-    ``template``: the one the series chose, if it chose one.
+    ``template``: the one the series chose, if it chose one; ``data``: the data files the
+    template reads, when not those the meeting names (a final meeting's copies).
     """
     if numbering is None:
         _, numbering = paragraph_start(path, meeting)
-    data = [path.parent / file for file in meeting.data.values()]
+    data_files = [path.parent / file for file in (data or meeting.data).values()]
     attached = [f for _, f in attached_files(meeting, path.parent)]
     template = template or project.template_for(meeting.series)
-    return Inputs(path, template, (*numbering, *data, *attached), pdf)
+    return Inputs(path, template, (*numbering, *data_files, *attached), pdf)
 
 
-def make_plan(path: Path, project: Project, pdf: bool) -> Plan:
+def make_plan(path: Path, project: Project, pdf: bool, *, republish: bool = False) -> Plan:
     """Read the meeting in ``path`` and work out its build.
+
+    A final meeting's data files are copied beside it first, if they were not yet (see
+    :mod:`minutebook.build.record`); ``republish`` copies them again and lets the minutes
+    change.
 
     Raises:
         MeetingFileError: the file is invalid, or its public version cannot be made.
-        MinutebookError: there is no template, or an earlier protocol it is numbered after
-            has errors.
+        MinutebookError: there is no template, an earlier protocol it is numbered after
+            has errors, or ``republish`` lacks a new correction.
     """
     file = project.relative(path)
     meeting, positions, settings = load_with_settings(path, file)
@@ -133,10 +144,18 @@ def make_plan(path: Path, project: Project, pdf: bool) -> Plan:
         )
         raise MinutebookError(f"{file}: no template: {wanted}")
     start, earlier = paragraph_start(path, meeting)
+    date = meeting.date.isoformat()
+    published = Stamp.read(project.meeting_dir(meeting.series, date))
+    if republish and not record.may_republish(meeting, published):
+        raise MinutebookError(
+            f"{file}: --republish changes final minutes only with a new corrections: entry "
+            "(date and what changed): add one and run it again"
+        )
+    data = record.freeze(path, meeting, refresh=republish)
     # Hashed now: an input edited during the build makes the stamp stale, not wrong.
-    inputs = meeting_inputs(path, project, meeting, pdf, numbering=earlier, template=template)
+    inputs = meeting_inputs(path, project, meeting, pdf, earlier, template, data)
     # only what the public version shows: a confidential attachment's name stays out
-    shown = meeting_inputs(path, project, public, pdf, numbering=earlier, template=template)
+    shown = meeting_inputs(path, project, public, pdf, earlier, template, data)
     withheld = public is not meeting
     numbering = None
     if meeting.kind == "protocol":
@@ -144,7 +163,6 @@ def make_plan(path: Path, project: Project, pdf: bool) -> Plan:
             numbering = [project.relative(p) for p in earlier]
         meeting = meeting.model_copy(update={"first_paragraph": start})
         public = public.model_copy(update={"first_paragraph": start})
-    date = meeting.date.isoformat()
 
     def names(found: Inputs) -> tuple[str, ...]:
         return tuple(project.relative(p) for p in found.extra)
@@ -158,6 +176,10 @@ def make_plan(path: Path, project: Project, pdf: bool) -> Plan:
         numbering=numbering,
         settings=settings,
         chosen=project.relative(template) if chosen else None,
+        data=data,
+        republish=republish,
+        published=published,
+        source=file_hash(path),
         public=Version(public, project.meeting_dir(meeting.series, date), False, names(shown)),
         internal=Version(meeting, project.internal_dir(meeting.series, date), True, names(inputs))
         if withheld
