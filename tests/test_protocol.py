@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import correct, make_project, minutebook
+from conftest import Run, correct, make_project, minutebook
 from protocol_meetings import FEBRUARY, HEAD, MARKERS, pdf_text, published_bytes
 
 pytestmark = pytest.mark.e2e
@@ -121,17 +121,21 @@ def test_no_internal_version_without_confidential_content(council, tmp_path):
     assert not (root / "internal/ks/2024-02-01").exists()
 
 
-def test_an_earlier_meeting_added_later_renumbers_the_year(council, tmp_path):
-    root = make_project(tmp_path)
+def _january_added_after_february(root: Path, february: str) -> Run:
+    """Build February's protocol, then add a January meeting; the second build's run."""
     (root / "params/ks").mkdir()
-    draft = FEBRUARY.replace("status: final", "status: draft")
-    (root / "params/ks/2024-02-01.yaml").write_text(draft, encoding="utf-8")
+    (root / "params/ks/2024-02-01.yaml").write_text(february, encoding="utf-8")
     assert minutebook("build", "--no-pdf", "--series", "ks", cwd=root).status == 0
     (root / "params/ks/2024-01-10.yaml").write_text(
         HEAD.format(date="2024-01-10") + "items:\n  - title: A\n  - title: B\n", "utf-8"
     )
-    run = minutebook("build", "--no-pdf", "--series", "ks", cwd=root)
-    assert "2 built, 0 up to date" in run.out
+    return minutebook("build", "--no-pdf", "--series", "ks", cwd=root)
+
+
+def test_an_earlier_meeting_added_later_renumbers_the_year(council, tmp_path):
+    root = make_project(tmp_path)
+    draft = FEBRUARY.replace("status: final", "status: draft")
+    assert "2 built, 0 up to date" in _january_added_after_february(root, draft).out
     assert headings(page(root, "2024-02-01"))[0] == "§ 3 Val av justerare"
     # an explicit first_paragraph wins
     path = root / "params/ks/2024-02-01.yaml"
@@ -145,13 +149,7 @@ def test_an_earlier_meeting_added_later_renumbers_the_year(council, tmp_path):
 
 def test_an_earlier_meeting_added_later_does_not_renumber_final_minutes(council, tmp_path):
     root = make_project(tmp_path)
-    (root / "params/ks").mkdir()
-    (root / "params/ks/2024-02-01.yaml").write_text(FEBRUARY, encoding="utf-8")
-    assert minutebook("build", "--no-pdf", "--series", "ks", cwd=root).status == 0
-    (root / "params/ks/2024-01-10.yaml").write_text(
-        HEAD.format(date="2024-01-10") + "items:\n  - title: A\n  - title: B\n", "utf-8"
-    )
-    run = minutebook("build", "--no-pdf", "--series", "ks", cwd=root)
+    run = _january_added_after_february(root, FEBRUARY)
     assert "kept (final minutes) params/ks/2024-02-01.yaml" in run.out
     assert "1 built, 0 up to date, 1 final minutes kept as published" in run.out
     assert "minutebook build --republish params/ks/2024-02-01.yaml" in run.err
