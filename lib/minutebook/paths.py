@@ -63,6 +63,11 @@ def find_root(start: Path | None = None) -> Path:
     return here
 
 
+def series_meetings(folder: Path) -> list[Path]:
+    """The meeting files of a series folder, oldest first: those named for a date."""
+    return sorted(p for p in folder.glob("*.yaml") if re.fullmatch(r"\d{4}-\d\d-\d\d", p.stem))
+
+
 @dataclass(frozen=True)
 class Project:
     """The folders of one project, all derived from its root."""
@@ -94,9 +99,7 @@ class Project:
 
         (Not ``series.yaml``, nor any other file that is not named for a date.)
         """
-        return sorted(
-            p for p in self.params.glob("*/*.yaml") if re.fullmatch(r"\d{4}-\d\d-\d\d", p.stem)
-        )
+        return sorted(p for folder in self.params.glob("*/") for p in series_meetings(folder))
 
     def template_for(self, series: str) -> Path:
         """The series' own template if it has one, else the default template."""

@@ -19,6 +19,7 @@ from traitlets.config import Config
 
 from ..errors import TemplateError
 from ..settings import CELL_TIMEOUT
+from ..template.reads import READS
 
 
 class IPCKernelManager(AsyncKernelManager):
@@ -140,3 +141,18 @@ def run_template(
         nb.metadata["minutebook"] = metadata
     nbformat.write(nb, output)
     return nb
+
+
+def take_reads(nb: Any) -> set[str]:
+    """What the template told the build it read besides its meeting (``earlier meetings``).
+
+    Those outputs are taken out of ``nb`` (the notebook to render): they are for the build,
+    not the page. The published notebook keeps them.
+    """
+    found = set()
+    for cell in nb.cells:
+        told = [o for o in cell.get("outputs", []) if READS in o.get("data", {})]
+        if told:
+            found |= {str(o["data"][READS].get("reads")) for o in told}
+            cell["outputs"] = [o for o in cell["outputs"] if o not in told]
+    return found

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..paths import PACKAGE_DIR, SERIES_FILE, STAMP, Project
+from ..paths import PACKAGE_DIR, SERIES_FILE, STAMP, Project, series_meetings
 
 
 def file_hash(path: Path) -> str:
@@ -73,6 +73,7 @@ class Stamp:
     built: str = ""  # ISO time of the build
     internal: bool = False  # an internal version exists, with a stamp of its own
     numbering: list[str] | None = None  # a protocol: the earlier files of its year
+    history: list[str] | None = None  # the earlier meetings its template read
     template: str | None = None  # the template it was made with, when the series chose one
     # final minutes are records (see minutebook.build.record)
     final: bool = False  # what is published is final
@@ -130,6 +131,12 @@ def current_state(project: Project, meeting: Path, pdf: bool) -> Stamp | None:
             if p.stem < meeting.stem
         ]
         if earlier != stamp.numbering:
+            return None
+    if stamp.history is not None:  # its template read the earlier meetings: one more counts
+        earlier = [
+            project.relative(p) for p in series_meetings(meeting.parent) if p.stem < meeting.stem
+        ]
+        if earlier != stamp.history:
             return None
     inputs = Inputs(
         meeting,

@@ -17,18 +17,20 @@ import json
 import os
 import shutil
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from ..errors import ChromiumNotFound, MinutebookError, MissingPDF, TemplateError
+from ..meeting.history import earlier_files
 from ..meeting.model import Meeting
 from ..meeting.popolo import popolo
 from ..paths import FILES, HTML, JSON, NOTEBOOK, OUTPUTS, PDF, POPOLO, STAMP, Project
 from ..settings import CELL_TIMEOUT
+from ..template.reads import HISTORY
 from . import publish, record
 from .browser import PageSetup, Printer
-from .execute import run_template
+from .execute import run_template, take_reads
 from .inputs import Stamp, file_hash
 from .plan import Plan, Version, as_published, attached_files, make_plan
 
@@ -78,22 +80,25 @@ def build_meeting(
         printer.start()  # Chromium starts while the kernel runs (once per run)
     staged: list[tuple[Version, Path]] = []
     pages: list[tuple[str, PageSetup]] = []
+    reads: set[str] = set()
     missing: ChromiumNotFound | None = None
     try:
         for version in plan.versions:
             folder = _stage(project, version)
             staged.append((version, folder))
             nb = _run(plan, version, folder, project, timeout)
+            reads |= take_reads(nb)
             pages.append(_render(plan, version, folder, nb))
+        read = _read(plan, project, reads)
         text = record.text_digest([html for html, _ in pages], _attached(plan))
         verdict = record.judge(plan.published, plan.meeting, plan.source, text, file=plan.file)
         if not (verdict.publish or plan.republish):
             for _, folder in staged:
                 publish.discard(folder)
-            return _hold(plan, project, verdict.why)
+            return _hold(plan, project, read, verdict.why)
         for (version, folder), (html, setup) in zip(staged, pages, strict=True):
             missing = _print(version, folder, html, setup, printer) or missing
-        _stamp_all(plan, staged, text, complete=missing is None)
+        _stamp_all(plan, staged, read, text, complete=missing is None)
         for version, folder in staged:
             with _writing(project, version.final):
                 publish.publish(folder, version.final)
@@ -200,39 +205,61 @@ def _print(
     return None
 
 
+@dataclass(frozen=True)
+class Read:
+    """What the build read, the template's own reads included: the stamp's inputs."""
+
+    digest: str
+    history: list[str] | None  # the earlier meeting files, when the template read them
+
+
+def _read(plan: Plan, project: Project, reads: set[str]) -> Read:
+    """The plan's inputs, and the earlier meetings if the template read them."""
+    if HISTORY not in reads:
+        return Read(plan.digest, None)
+    earlier = earlier_files(plan.path.parent, plan.meeting.date.isoformat())
+    inputs = replace(plan.inputs, extra=(*plan.inputs.extra, *earlier))
+    return Read(inputs.digest(project), [project.relative(p) for p in earlier])
+
+
 def _attached(plan: Plan) -> list[Path]:
     """Every file attached to any version of the minutes."""
     found = {p for v in plan.versions for _, p in attached_files(v.meeting, plan.path.parent)}
     return sorted(found)
 
 
-def _hold(plan: Plan, project: Project, why: str) -> Built:
+def _hold(plan: Plan, project: Project, read: Read, why: str) -> Built:
     """Keep the published final minutes; their stamp remembers the inputs held back."""
     final, stamp = plan.public.final, plan.published
     assert stamp is not None  # only published final minutes are held
-    stamp.held, stamp.held_why = plan.digest, why
+    stamp.held, stamp.held_why = read.digest, why
     with _writing(project, final):
         publish.write_atomic(final / STAMP, stamp.dumps())
     files = tuple(name for name in OUTPUTS if (final / name).exists())
     return Built(plan.meeting, final, files, held=why)
 
 
-def _stamp_all(plan: Plan, staged: list[tuple[Version, Path]], text: str, complete: bool) -> None:
+def _stamp_all(
+    plan: Plan, staged: list[tuple[Version, Path]], read: Read, text: str, complete: bool
+) -> None:
     """Each staged folder's stamp: the input hash (none when incomplete) and its files.
 
     The public one also records what the minutes say, for :func:`record.judge` next time.
     """
+    digest = read.digest if complete else None
     for version, folder in staged:
+        names = [*version.names, *(read.history or [])]
         if version.internal:
-            _stamp(folder, plan.digest if complete else None, list(version.names))
+            _stamp(folder, digest, names)
             private(folder)
         else:
             _stamp(
                 folder,
-                plan.digest if complete else None,
-                list(version.names),
+                digest,
+                names,
                 internal=plan.internal is not None,
                 numbering=plan.numbering,
+                history=read.history,
                 template=plan.chosen,
                 final=plan.meeting.status == "final",
                 text=text,

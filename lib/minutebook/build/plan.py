@@ -39,7 +39,8 @@ class Plan:
     file: str  # the meeting file as messages name it
     meeting: Meeting  # as written (a protocol: with its first § number)
     template: Path
-    digest: str  # of every input, taken before anything runs
+    inputs: Inputs  # every input known before anything runs (the internal version's)
+    digest: str  # their hash, taken before anything runs
     numbering: list[str] | None  # a protocol's numbers depend on these earlier files
     settings: SeriesSettings | None  # the series' own settings, if it has them
     chosen: str | None  # the template the series chose (its path in the stamp), if any
@@ -172,6 +173,7 @@ def make_plan(path: Path, project: Project, pdf: bool, *, republish: bool = Fals
         file=file,
         meeting=meeting,
         template=template,
+        inputs=inputs,
         digest=inputs.digest(project),
         numbering=numbering,
         settings=settings,

@@ -26,6 +26,7 @@ from ..meeting.markdown import render
 from ..meeting.scripts import isolate
 from . import agenda, attendance, figures, whole
 from .pieces import markup, pieces
+from .reads import HISTORY, declare_reads
 
 __all__ = ["Fragment", "Minutes"]
 
@@ -116,6 +117,22 @@ class Minutes:
         return figures.percent(value, self.language, decimals)
 
     # -- data sections ----------------------------------------------------------------------
+
+    def earlier(self, n: int | None = None, *, drafts: bool = False) -> list[Any]:
+        """The series' earlier meetings, oldest first, as validated *public* models.
+
+        Each has the format's keys as attributes (``.date``, ``.items[0].title``,
+        ``.items[0].decisions`` …), with confidential items and withheld names taken out as
+        in their published minutes. ``n``: only the latest ``n``; ``drafts``: include
+        drafts (by default only final minutes). Every earlier meeting file becomes an input
+        of this meeting's build: editing one rebuilds the meetings that read them.
+        """
+        from ..meeting.history import earlier_meetings  # pydantic: only when asked for
+        from ..paths import find_root
+
+        declare_reads(HISTORY)
+        folder = find_root() / "params" / self.meeting["series"]
+        return earlier_meetings(folder, str(self.meeting["date"]), n, drafts=drafts)
 
     def has_data(self, name: str) -> bool:
         """Whether the meeting names a data file called ``name`` (its ``data:`` key)."""
