@@ -8,7 +8,7 @@ SETUP := $(VENV)/.setup-done
 .PHONY: report test lint format schema bench lab screenshots setup setup-pdf clean
 
 report: $(SETUP)
-	@$(BIN)/minutebook build
+	@$(BIN)/minutebook build $(if $(TIMEOUT),--timeout $(TIMEOUT))
 	@echo
 	@echo "Open the archive: file://$(CURDIR)/reports/index.html"
 	@echo "or the minutes:"

@@ -69,9 +69,10 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--timeout",
         type=int,
-        default=CELL_TIMEOUT,
+        default=None,
         metavar="SECONDS",
-        help=f"how long one template cell may run (default: {CELL_TIMEOUT})",
+        help="how long one template cell may run (default: the template's own "
+        f"minutebook.timeout metadata, else {CELL_TIMEOUT})",
     )
     build.set_defaults(run=_build)
 

@@ -206,7 +206,13 @@ def test_failing_template_keeps_last_good_output(project):
     run = minutebook("build", "--no-pdf", REFERENCE, cwd=project)
     assert run.status == 1
     assert run.err.splitlines()[0] == (
-        "notebooks/umebra.ipynb: cell 5 (1 / 0) failed: ZeroDivisionError: division by zero"
+        "params/umebra/2022-06-14.yaml: notebooks/umebra.ipynb: cell 5 (1 / 0) failed: "
+        "ZeroDivisionError: division by zero"
+    )
+    assert run.err.splitlines()[1] == (
+        "  The meeting file is not at fault: notebooks/umebra.ipynb must be fixed by whoever "
+        "keeps it (name them as owner in its metadata, or template_owner in series.yaml, and "
+        "this message will)."
     )
     # kept for the analyst, never under reports/: its traceback names the machine's paths
     assert "the failed notebook is kept in internal/umebra/2022-06-14.failed.ipynb" in run.err
@@ -220,6 +226,14 @@ def test_failing_template_keeps_last_good_output(project):
     )
     assert not list((project / "reports/umebra").glob(".*"))  # no staging left behind
     assert not list((project / "reports").rglob("*.failed.ipynb"))
+    # the series names who keeps the template; the template's own metadata comes first
+    (project / "params/umebra/series.yaml").write_text("template_owner: Ada Analys\n")
+    run = minutebook("build", "--no-pdf", REFERENCE, cwd=project)
+    assert "ask Ada Analys, who keeps notebooks/umebra.ipynb, to fix it." in run.err
+    nb.metadata["minutebook"] = {"owner": "Bo Bok <bo@example.org>"}
+    nbformat.write(nb, template)
+    run = minutebook("build", "--no-pdf", REFERENCE, cwd=project)
+    assert "ask Bo Bok <bo@example.org>, who keeps notebooks/umebra.ipynb" in run.err
     # a good build again removes it
     nb.cells.pop(4)
     nbformat.write(nb, template)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import stat
 import subprocess
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -65,7 +66,24 @@ def test_a_cell_that_hangs_is_stopped(published):
     break_template(project, "import time\n\ntime.sleep(600)")
     run = minutebook("build", "--timeout", "3", REFERENCE, cwd=project)
     assert run.status == 1
-    assert "notebooks/umebra.ipynb: a cell ran longer than 3 s and was stopped" in run.err
+    assert (
+        "params/umebra/2022-06-14.yaml: notebooks/umebra.ipynb: cell 4 (import time) ran "
+        "longer than 3 s and was stopped" in run.err
+    )
+    assert snapshot(project / "reports") == before
+
+
+def test_a_template_sets_its_own_cell_timeout(published):
+    project, before = published
+    break_template(project, "import time\n\ntime.sleep(600)")
+    path = project / "notebooks/umebra.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    nb.metadata["minutebook"] = {"timeout": 2}
+    nbformat.write(nb, path)
+    started = time.perf_counter()
+    run = minutebook("build", "--no-pdf", REFERENCE, cwd=project)
+    assert run.status == 1 and time.perf_counter() - started < 60
+    assert "cell 4 (import time) ran longer than 2 s and was stopped" in run.err
     assert snapshot(project / "reports") == before
 
 

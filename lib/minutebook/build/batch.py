@@ -19,7 +19,6 @@ from typing import Any, TextIO
 
 from ..errors import MeetingFileError, MinutebookError
 from ..paths import Project
-from ..settings import CELL_TIMEOUT
 from .inputs import current_state
 
 
@@ -149,7 +148,7 @@ def build_many(
     force: bool = False,
     pdf: bool = True,
     workers: int | None = None,
-    timeout: int = CELL_TIMEOUT,
+    timeout: int | None = None,
     progress: Progress | None = None,
     build: Callable[..., Any] | None = None,
     republish: bool = False,
@@ -162,7 +161,7 @@ def build_many(
         force: rebuild even what is up to date.
         pdf: print PDFs (one Chromium for the whole run).
         workers: builds at once (default: one per core).
-        timeout: seconds a single template cell may run.
+        timeout: seconds a single template cell may run (default: each template's own).
         progress: where to show progress.
         build: the function that builds one meeting (tests pass their own).
         republish: let final minutes change, with a new correction (and rebuild them).

@@ -7,6 +7,7 @@ so the kernel never sees a value the model did not accept. Failures come back as
 
 from __future__ import annotations
 
+import json
 import logging
 import shutil
 import tempfile
@@ -73,6 +74,54 @@ def _cell_name(nb: Any, index: int) -> str:
     return f"cell {index + 1 - injected}" + (f" ({first[:60]})" if first else "")
 
 
+def _timed_out_cell(template: Path, message: str) -> str:
+    """The cell nbclient's timeout message quotes, named as :func:`_cell_name` names one."""
+    import nbformat
+
+    try:
+        nb = nbformat.read(template, as_version=4)
+    except (OSError, ValueError):
+        return "a cell"
+    quoted = [
+        (len(c.source.strip()), i)
+        for i, c in enumerate(nb.cells)
+        if c.cell_type == "code" and c.source.strip() and c.source.strip() in message
+    ]
+    return _cell_name(nb, max(quoted)[1]) if quoted else "a cell"
+
+
+def template_settings(template: Path) -> dict[str, Any]:
+    """What a template says of itself under its metadata's ``minutebook``.
+
+    ``owner`` (text: who keeps it) and ``timeout`` (seconds a cell may run, a positive
+    whole number); anything else there, or of another type, is left out.
+    """
+    try:
+        metadata = json.loads(template.read_text(encoding="utf-8")).get("metadata", {})
+    except (OSError, ValueError):
+        return {}
+    own = metadata.get("minutebook", {})
+    own = own if isinstance(own, dict) else {}
+    found: dict[str, Any] = {}
+    if isinstance(own.get("owner"), str) and own["owner"].strip():
+        found["owner"] = own["owner"].strip()
+    timeout = own.get("timeout")
+    if isinstance(timeout, int) and not isinstance(timeout, bool) and timeout > 0:
+        found["timeout"] = timeout
+    return found
+
+
+def who_fixes(template: str, owner: str | None) -> str:
+    """Tell the secretary that the template, not the meeting, must change, and by whom."""
+    if owner:
+        return f"The meeting file is not at fault: ask {owner}, who keeps {template}, to fix it."
+    return (
+        f"The meeting file is not at fault: {template} must be fixed by whoever keeps it "
+        "(name them as owner in its metadata, or template_owner in series.yaml, and this "
+        "message will)."
+    )
+
+
 def run_template(
     template: Path,
     meeting: dict[str, Any],
@@ -126,9 +175,10 @@ def run_template(
         raise TemplateError(
             f"{label}: {_cell_name(nb, error.cell_index)} failed: {error.ename}: {error.evalue}"
         ) from None
-    except CellTimeoutError:
+    except CellTimeoutError as error:
+        cell = _timed_out_cell(template, str(error))
         raise TemplateError(
-            f"{label}: a cell ran longer than {timeout} s and was stopped"
+            f"{label}: {cell} ran longer than {timeout} s and was stopped"
         ) from None
     except DeadKernelError:
         raise TemplateError(f"{label}: the kernel died while running the template") from None

@@ -30,7 +30,7 @@ from ..settings import CELL_TIMEOUT
 from ..template.reads import HISTORY
 from . import publish, record
 from .browser import PageSetup, Printer
-from .execute import run_template, take_reads
+from .execute import run_template, take_reads, template_settings, who_fixes
 from .inputs import Stamp, file_hash
 from .plan import Plan, Version, as_published, attached_files, make_plan
 
@@ -51,7 +51,7 @@ def build_meeting(
     project: Project,
     printer: Printer | None,
     *,
-    timeout: int = CELL_TIMEOUT,
+    timeout: int | None = None,
     republish: bool = False,
 ) -> Built:
     """Validate, execute, render and publish the meeting in ``path``.
@@ -65,7 +65,8 @@ def build_meeting(
         path: the meeting file.
         project: the project it belongs to (templates, reports).
         printer: the Chromium to print the PDF with; ``None`` builds without a PDF.
-        timeout: seconds a single template cell may run.
+        timeout: seconds a single template cell may run (default: the template's own
+            ``minutebook.timeout``, else :data:`CELL_TIMEOUT`).
         republish: final minutes may change, with a new correction (see
             :mod:`minutebook.build.record`), and read their data files afresh.
 
@@ -128,32 +129,37 @@ def _stage(project: Project, version: Version) -> Path:
         return publish.staging(version.final)
 
 
-def _run(plan: Plan, version: Version, folder: Path, project: Project, timeout: int) -> Any:
+def _run(plan: Plan, version: Version, folder: Path, project: Project, timeout: int | None) -> Any:
     """Execute the template for the version; the executed notebook.
 
-    A failed run's notebook is kept for the analyst, owner-only and out of ``reports/``.
+    A cell may run for ``timeout`` seconds, else as long as the template's metadata says
+    (``minutebook.timeout``), else :data:`CELL_TIMEOUT`. A failed run's notebook is kept
+    for the analyst, owner-only and out of ``reports/``; the message names the meeting, the
+    template and its cell, and who must fix it.
     """
+    own = template_settings(plan.template)
+    limit = timeout or own.get("timeout") or CELL_TIMEOUT
     try:
         return run_template(
             plan.template,
             _parameters(plan, version),
             folder / NOTEBOOK,
             cwd=plan.path.parent,
-            timeout=timeout,
+            timeout=limit,
             name=project.relative(plan.template),
             # marks every page of the internal version (see render.page_info)
             metadata={"version": "internal"} if version.internal else None,
         )
     except TemplateError as error:
-        if not (folder / NOTEBOOK).exists():
-            raise
-        failed = project.failed_notebook(version.final.parent.name, version.final.name)
-        _private_folders(project, version.final.parent.name)
-        os.replace(folder / NOTEBOOK, failed)
-        private(failed)
-        raise TemplateError(
-            f"{error}\n  the failed notebook is kept in {project.relative(failed)}"
-        ) from None
+        owner = own.get("owner") or (plan.settings.template_owner if plan.settings else None)
+        lines = [f"{plan.file}: {error}", who_fixes(project.relative(plan.template), owner)]
+        if (folder / NOTEBOOK).exists():
+            failed = project.failed_notebook(version.final.parent.name, version.final.name)
+            _private_folders(project, version.final.parent.name)
+            os.replace(folder / NOTEBOOK, failed)
+            private(failed)
+            lines.append(f"the failed notebook is kept in {project.relative(failed)}")
+        raise TemplateError("\n  ".join(lines)) from None
 
 
 def _parameters(plan: Plan, version: Version) -> dict[str, Any]:

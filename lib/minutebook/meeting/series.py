@@ -51,6 +51,11 @@ class SeriesSettings(_Strict):
         description="the series' template, notebooks/<template>.ipynb "
         "(default: notebooks/<series>.ipynb, else the default one)",
     )
+    template_owner: Text | None = Field(
+        default=None,
+        description="who keeps the series' template: named when it fails, so that the "
+        "secretary knows whom to ask",
+    )
     posting: Flag = Field(
         default=True, description="protocol: an anslagsbevis (and a notice) for the minutes"
     )
