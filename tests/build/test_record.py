@@ -105,8 +105,8 @@ def _meeting(tmp_path: Path, status: str = "final", **data: str) -> tuple[Path, 
 def test_a_final_meeting_reads_copies_made_the_first_time(tmp_path):
     path, meeting = _meeting(tmp_path, q="data/q.csv", x="data/x.xlsx")
     assert record.freeze(path, meeting) == {
-        "q": "2024-01-01.data/q.csv",
-        "x": "2024-01-01.data/x.xlsx",
+        "q": {"file": "2024-01-01.data/q.csv"},
+        "x": {"file": "2024-01-01.data/x.xlsx"},
     }
     copy = path.parent / "2024-01-01.data/q.csv"
     (path.parent / "data/q.csv").write_text("a;b\n1;2\n3;4\n", encoding="utf-8")
@@ -118,9 +118,19 @@ def test_a_final_meeting_reads_copies_made_the_first_time(tmp_path):
     assert sources["q"]["from"] == "data/q.csv" and len(sources["q"]["sha256"]) == 64
 
 
+def test_the_options_go_with_the_copy(tmp_path):
+    path, _ = _meeting(tmp_path, q="data/q.csv")
+    meeting = Meeting.model_validate(
+        {**MEETING, "data": {"q": {"file": "data/q.csv", "sep": ";", "decimal": ","}}}
+    )
+    assert record.freeze(path, meeting) == {
+        "q": {"file": "2024-01-01.data/q.csv", "sep": ";", "decimal": ","}
+    }
+
+
 def test_a_draft_reads_the_files_themselves(tmp_path):
     path, meeting = _meeting(tmp_path, "draft", q="data/q.csv")
-    assert record.freeze(path, meeting) == {"q": "data/q.csv"}
+    assert record.freeze(path, meeting) == {"q": {"file": "data/q.csv"}}
     assert not (path.parent / "2024-01-01.data").exists()
 
 
@@ -129,7 +139,7 @@ def test_naming_another_file_copies_it_and_a_name_dropped_goes(tmp_path):
     record.freeze(path, meeting)
     (path.parent / "data/q2.csv").write_text("new\n", encoding="utf-8")
     _, edited = _meeting(tmp_path, q="data/q2.csv")
-    assert record.freeze(path, edited) == {"q": "2024-01-01.data/q.csv"}
+    assert record.freeze(path, edited) == {"q": {"file": "2024-01-01.data/q.csv"}}
     frozen = path.parent / "2024-01-01.data"
     assert (frozen / "q.csv").read_text("utf-8") == "new\n"
     assert sorted(p.name for p in frozen.iterdir()) == ["q.csv", "sources.json"]

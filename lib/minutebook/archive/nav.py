@@ -44,6 +44,7 @@ def link_pages(entries: Sequence[Entry]) -> None:
         series = list(group)
         for i, entry in enumerate(series):
             page = entry.folder / HTML
+            publish.clean(entry.folder)  # what a killed run of this left
             try:
                 html = page.read_text(encoding="utf-8")
             except OSError:

@@ -168,8 +168,8 @@ def _parameters(plan: Plan, version: Version) -> dict[str, Any]:
     Its ``data:`` are the files the template reads: a final meeting's frozen copies.
     """
     meeting = as_published(version.meeting).model_dump(mode="json")
-    if plan.data:
-        meeting["data"] = plan.data
+    if plan.data:  # a confidential data file only for the internal version
+        meeting["data"] = {k: v for k, v in plan.data.items() if k in version.meeting.data}
     if plan.settings is not None:
         meeting["settings"] = plan.settings.model_dump(
             mode="json", include={"posting", "signatures"}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import MinutebookError
 from ..meeting import redact
@@ -44,7 +45,7 @@ class Plan:
     numbering: list[str] | None  # a protocol's numbers depend on these earlier files
     settings: SeriesSettings | None  # the series' own settings, if it has them
     chosen: str | None  # the template the series chose (its path in the stamp), if any
-    data: dict[str, str]  # the data files the template reads (a final meeting: its copies)
+    data: dict[str, dict[str, Any]]  # the data files the template reads, and how
     republish: bool  # final minutes may change: asked for, with a new correction
     published: Stamp | None  # the stamp of what is published now
     source: str  # SHA-256 of the meeting file
@@ -98,7 +99,7 @@ def meeting_inputs(
     pdf: bool,
     numbering: list[Path] | None = None,
     template: Path | None = None,
-    data: dict[str, str] | None = None,
+    data: dict[str, dict[str, Any]] | None = None,
 ) -> Inputs:
     """Everything the outputs of the meeting in ``path`` depend on.
 
@@ -108,7 +109,9 @@ def meeting_inputs(
     """
     if numbering is None:
         _, numbering = paragraph_start(path, meeting)
-    data_files = [path.parent / file for file in (data or meeting.data).values()]
+    if data is None:
+        data = {name: {"file": f.file} for name, f in meeting.data_files().items()}
+    data_files = [path.parent / entry["file"] for entry in data.values()]
     attached = [f for _, f in attached_files(meeting, path.parent)]
     template = template or project.template_for(meeting.series)
     return Inputs(path, template, (*numbering, *data_files, *attached), pdf)
@@ -156,7 +159,8 @@ def make_plan(path: Path, project: Project, pdf: bool, *, republish: bool = Fals
     # Hashed now: an input edited during the build makes the stamp stale, not wrong.
     inputs = meeting_inputs(path, project, meeting, pdf, earlier, template, data)
     # only what the public version shows: a confidential attachment's name stays out
-    shown = meeting_inputs(path, project, public, pdf, earlier, template, data)
+    public_data = {name: entry for name, entry in data.items() if name in public.data}
+    shown = meeting_inputs(path, project, public, pdf, earlier, template, public_data)
     withheld = public is not meeting
     numbering = None
     if meeting.kind == "protocol":

@@ -28,6 +28,7 @@ import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..meeting.model import Meeting
 from .inputs import Stamp, file_hash
@@ -54,31 +55,35 @@ def _write_sources(folder: Path, sources: dict[str, dict[str, str]]) -> None:
     (folder / SOURCES).write_text(text, encoding="utf-8")
 
 
-def freeze(meeting_file: Path, meeting: Meeting, *, refresh: bool = False) -> dict[str, str]:
-    """The ``data:`` map the template of a final meeting reads: its frozen copies.
+def freeze(
+    meeting_file: Path, meeting: Meeting, *, refresh: bool = False
+) -> dict[str, dict[str, Any]]:
+    """The data files the template reads, with how to read them: ``{name: {file, …}}``.
 
-    A copy is made the first time, when the meeting names another file under a name than
-    the copy came from (the meeting file changed: the secretary's own change), and for
-    every file with ``refresh``. Paths are relative to the series folder, as in ``data:``.
-    Any other meeting gets its ``data:`` as written.
+    A final meeting reads its frozen copies. A copy is made the first time, when the
+    meeting names another file under a name than the copy came from (the meeting file
+    changed: the secretary's own change), and for every file with ``refresh``. Paths are
+    relative to the series folder, as in ``data:``. Any other meeting reads its files.
     """
-    if meeting.status != "final" or not meeting.data:
-        return dict(meeting.data)
+    files = meeting.data_files()
+    read = {name: {"file": f.file, **f.options()} for name, f in files.items()}
+    if meeting.status != "final" or not files:
+        return read
     series = meeting_file.parent
     folder = frozen_folder(meeting_file)
     sources = _sources(folder)
-    for name, relative in meeting.data.items():
-        copy = folder / f"{name}{Path(relative).suffix.lower()}"
+    for name, entry in files.items():
+        copy = folder / f"{name}{Path(entry.file).suffix.lower()}"
         known = sources.get(name, {})
-        if not refresh and known.get("from") == relative and copy.is_file():
-            continue
-        folder.mkdir(exist_ok=True)
-        shutil.copyfile(series / relative, copy)  # the meeting was read: the file is there
-        sources[name] = {"from": relative, "copy": copy.name, "sha256": file_hash(copy)}
-    for name in set(sources) - set(meeting.data):  # named no more
+        if refresh or known.get("from") != entry.file or not copy.is_file():
+            folder.mkdir(exist_ok=True)
+            shutil.copyfile(series / entry.file, copy)  # the meeting was read: it is there
+            sources[name] = {"from": entry.file, "copy": copy.name, "sha256": file_hash(copy)}
+        read[name]["file"] = f"{folder.name}/{copy.name}"
+    for name in set(sources) - set(files):  # named no more
         (folder / sources.pop(name)["copy"]).unlink(missing_ok=True)
     _write_sources(folder, sources)
-    return {name: f"{folder.name}/{sources[name]['copy']}" for name in meeting.data}
+    return read
 
 
 def changed_data(files: Sequence[Path]) -> list[tuple[Path, str]]:

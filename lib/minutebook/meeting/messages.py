@@ -116,6 +116,17 @@ def _unwrap(tp: Any) -> Any:
     return tp
 
 
+def _tagged(tp: Any, tag: str) -> Any:
+    """The member of a tagged union (``Tag(tag)``) that ``tag`` names, else None."""
+    if get_origin(tp) not in (Union, types.UnionType):
+        return None
+    for member in get_args(tp):
+        marks = get_args(member)[1:] if get_origin(member) is Annotated else ()
+        if any(getattr(mark, "tag", None) == tag for mark in marks):
+            return member
+    return None
+
+
 def _walk(
     loc: tuple[Any, ...], root: type[BaseModel] = Meeting
 ) -> tuple[Loc, type[BaseModel] | None]:
@@ -133,6 +144,9 @@ def _walk(
             tp = get_args(tp)[0]
         elif isinstance(part, str) and get_origin(tp) is dict and part != "[key]":
             tp = get_args(tp)[1]
+        elif isinstance(part, str) and (member := _tagged(tp, part)) is not None:
+            tp = member  # a tagged union's member: its tag names no key
+            continue
         elif isinstance(part, str) and isinstance(tp, type) and issubclass(tp, BaseModel):
             owner = tp
             if part not in tp.model_fields:

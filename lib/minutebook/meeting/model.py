@@ -18,8 +18,9 @@ from .people import SERVING_ROLES, Attendance, Participant
 from .types import (
     BOOLEAN_WORDS,
     ClockTime,
+    DataEntry,
+    DataFile,
     DataName,
-    DataPath,
     Flag,
     Role,
     Text,
@@ -162,10 +163,11 @@ class Meeting(_Strict):
     kept_at: Text | None = Field(
         default=None, description="protocol only: where the signed protokoll is kept"
     )
-    data: dict[DataName, DataPath] = Field(
+    data: dict[DataName, DataEntry] = Field(
         default={},
-        description="data files for the template's own sections: name -> CSV or Excel file, "
-        "relative to the series folder",
+        description="data files for the template's own sections: name -> a CSV or Excel file "
+        "relative to the series folder (../_data/ for data several series share), or "
+        "{file, sep, decimal, thousands, encoding, sheet, confidential}",
     )
     source: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = Field(
         default=None, description="where the original is published"
@@ -187,6 +189,13 @@ class Meeting(_Strict):
         description="protocol: where and when the justering will be done: place, date, time, "
         "or one line of text",
     )
+
+    def data_files(self) -> dict[str, DataFile]:
+        """Every data file the meeting names, with how to read it."""
+        return {
+            name: entry if isinstance(entry, DataFile) else DataFile(file=entry)
+            for name, entry in self.data.items()
+        }
 
 
 def json_schema() -> dict[str, Any]:

@@ -22,6 +22,7 @@ from ..paths import SLUG
 from .messages import Loc, describe, field_path, pydantic_problems
 from .model import Meeting
 from .series import SeriesSettings, load_series, merge, series_file
+from .types import SHARED_DATA
 from .yamlfile import MAX_BYTES, read_yaml
 
 __all__ = [
@@ -151,16 +152,22 @@ def _check_attachments(
         for j, document in enumerate(item.documents)
         if document.href
     ]
-    named += [(("data", name), file) for name, file in meeting.data.items()]
+    named += [
+        (("data", name) if isinstance(meeting.data[name], str) else ("data", name, "file"), f.file)
+        for name, f in meeting.data_files().items()
+    ]
+    shared = folder.parent / "_data"  # params/_data/: data several series share
     for loc, href in named:
         target = attachment_path(folder, href)
         if target is None:
             continue
         message = ""
-        if not target.resolve().is_relative_to(folder):
+        inside = shared if href.startswith(SHARED_DATA) else folder
+        if not target.resolve().is_relative_to(inside):
             message = "links outside the series folder (through a symbolic link)"
         elif not target.is_file():
-            message = f"no file {href!r} in {path.parent.name}/"
+            where = "params/_data" if inside == shared else path.parent.name
+            message = f"no file {href!r} in {where}/"
         if message:
             line, col = positions.get(loc, (1, 1))
             problems.append(Problem(line, col, field_path(loc), message, file))

@@ -158,8 +158,10 @@ class Redacted:
 
 def needs_redaction(meeting: Meeting) -> bool:
     """Whether the public version differs from the meeting as written."""
-    return any(item.confidential for item in meeting.items) or any(
-        not p.publish_name for p in meeting.participants
+    return (
+        any(item.confidential for item in meeting.items)
+        or any(not p.publish_name for p in meeting.participants)
+        or any(f.confidential for f in meeting.data_files().values())
     )
 
 
@@ -208,8 +210,10 @@ def redact(
         else item
         for item in meeting.items
     ]
+    # a confidential data file is read only by the internal version's template
+    shown = {k: v for k, v in meeting.data.items() if not meeting.data_files()[k].confidential}
     names = Finder(meeting.participants, meeting.language)
-    data = meeting.model_copy(update={"items": items}).model_dump(mode="json")
+    data = meeting.model_copy(update={"items": items, "data": shown}).model_dump(mode="json")
     if not names:
         return Redacted(Meeting.model_validate(data), [], [])
     published = {key(p.name) for p in meeting.participants if p.publish_name}
@@ -284,7 +288,10 @@ def redact(
 
     data = fix(data, ())
     if series_folder is not None:
-        for data_name, file in meeting.data.items():
+        for data_name, entry in meeting.data_files().items():
+            file = entry.file
+            if entry.confidential:
+                continue  # never read for the public version
             if name := in_file(names, series_folder / file):
                 refusals.append(
                     Finding(

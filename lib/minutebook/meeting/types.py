@@ -6,6 +6,7 @@ means the same everywhere and every part refuses unknown keys the same way.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import re
 from typing import Annotated, Any, ClassVar, Literal
@@ -15,8 +16,11 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
+    Field,
     SerializerFunctionWrapHandler,
     StringConstraints,
+    Tag,
     WithJsonSchema,
     model_serializer,
 )
@@ -93,11 +97,15 @@ def _safe_href(href: str) -> str:
     return href
 
 
+SHARED_DATA = "../_data/"
+"""How a meeting names a file in ``params/_data/``, the data several series share."""
+
+
 def _data_file(path: str) -> str:
-    """Data files are CSV or Excel files inside the series folder."""
-    _safe_href(path)
+    """Data files are CSV or Excel files inside the series folder, or in ``params/_data/``."""
     if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", path):
         raise ValueError("must be a relative path to a file in the series folder")
+    _safe_href(path.removeprefix(SHARED_DATA))
     if not path.lower().endswith((".csv", ".xlsx")):
         raise ValueError("must be a .csv or .xlsx file")
     return path
@@ -105,3 +113,47 @@ def _data_file(path: str) -> str:
 
 DataName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z_][A-Za-z0-9_-]*$")]
 DataPath = Annotated[Text, AfterValidator(_data_file)]
+
+
+def _encoding(name: str) -> str:
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        raise ValueError(f"unknown encoding {name!r} (utf-8, cp1252, latin-1 …)") from None
+    return name
+
+
+class DataFile(_Strict):
+    """A data file and how to read it, where pandas' defaults would misread it."""
+
+    file: DataPath = Field(description="CSV or Excel, relative to the series folder")
+    sep: Literal[",", ";", "\t", "|"] | None = Field(
+        default=None, description="the column separator (default: recognised, or refused)"
+    )
+    decimal: Literal[".", ","] | None = Field(default=None, description="the decimal mark")
+    thousands: Literal[" ", "\u00a0", ".", ",", "'"] | None = Field(
+        default=None, description="the thousands separator"
+    )
+    encoding: Annotated[str, AfterValidator(_encoding)] | None = Field(
+        default=None, description="the text encoding (default UTF-8): cp1252, latin-1 …"
+    )
+    sheet: str | int | None = Field(
+        default=None,
+        description="Excel: the sheet's name or number (from 0), or all (every sheet)",
+    )
+    confidential: Flag = Field(
+        default=False, description="read only in the internal version of the minutes"
+    )
+
+    def options(self) -> dict[str, Any]:
+        """What to tell the reader besides the file: the options given."""
+        keys = ("sep", "decimal", "thousands", "encoding", "sheet")
+        return {k: getattr(self, k) for k in keys if getattr(self, k) is not None}
+
+
+# A data entry is a path, or a mapping with the path and how to read it: the form written
+# decides which is checked, so that an error names the key that is wrong.
+DataEntry = Annotated[
+    Annotated[DataPath, Tag("path")] | Annotated[DataFile, Tag("options")],
+    Discriminator(lambda value: "path" if isinstance(value, str) else "options"),
+]

@@ -15,7 +15,6 @@ import math
 import numbers
 import re
 from html import escape
-from pathlib import Path
 from typing import Any
 
 from ..meeting.labels import Language
@@ -43,16 +42,6 @@ def percent(value: Any, language: Language, decimals: int = 1) -> str:
     if not text:
         return ""
     return f"{text}{NBSP}%" if language == "sv" else f"{text}%"
-
-
-def read_data(series_folder: Path, relative: str) -> Any:
-    """A data file of the meeting as a pandas DataFrame (CSV or Excel)."""
-    import pandas as pd
-
-    path = series_folder / relative
-    if path.suffix.lower() == ".xlsx":
-        return pd.read_excel(path)
-    return pd.read_csv(path)
 
 
 def _numeric_class(column: Any) -> str:

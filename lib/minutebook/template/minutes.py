@@ -139,18 +139,24 @@ class Minutes:
         return name in (self.meeting.get("data") or {})
 
     def data(self, name: str) -> Any:
-        """The meeting's data file ``name`` as a pandas DataFrame.
+        """The meeting's data file ``name`` as a pandas DataFrame (every sheet: a dict).
 
-        Paths in ``data:`` are relative to the series folder, wherever the kernel runs.
+        Paths in ``data:`` are relative to the series folder, wherever the kernel runs; the
+        options given there (``sep``, ``decimal``, ``encoding``, ``sheet`` …) are passed
+        on, and a file that cannot be read without one is refused with the one it needs.
         """
         from ..paths import find_root
+        from .data import read_data
 
         files = self.meeting.get("data") or {}
         if name not in files:
             known = ", ".join(sorted(files)) or "none"
             raise KeyError(f"the meeting names no data file {name!r} (it names: {known})")
+        entry = files[name]
+        entry = {"file": entry} if isinstance(entry, str) else dict(entry)
+        entry.pop("confidential", None)
         folder = find_root() / "params" / self.meeting["series"]
-        return figures.read_data(folder, files[name])
+        return read_data(folder, entry.pop("file"), **entry)
 
     def table(self, frame: Any, caption: str, **options: Any) -> Fragment:
         """An accessible table of a DataFrame, its numbers in the meeting's language.
