@@ -64,7 +64,7 @@ def _tags(cell: Any) -> list[str]:
     return list(cell.get("metadata", {}).get("tags", []))
 
 
-def _cell_name(nb: Any, index: int) -> str:
+def cell_name(nb: Any, index: int) -> str:
     """Name a cell as the analyst counts it in the template: ``cell 5 (m.items())``."""
     # Papermill's index counts the cells it ran: not the error banner it adds on top.
     cells = [c for c in (nb.cells if nb is not None else []) if _ERROR_BANNER not in _tags(c)]
@@ -87,7 +87,31 @@ def _timed_out_cell(template: Path, message: str) -> str:
         for i, c in enumerate(nb.cells)
         if c.cell_type == "code" and c.source.strip() and c.source.strip() in message
     ]
-    return _cell_name(nb, max(quoted)[1]) if quoted else "a cell"
+    return cell_name(nb, max(quoted)[1]) if quoted else "a cell"
+
+
+INTERNAL_ONLY = "internal-only"
+
+
+def has_internal_cells(template: Path) -> bool:
+    """Whether a template has cells for the internal version only."""
+    try:
+        cells = json.loads(template.read_text(encoding="utf-8")).get("cells", [])
+    except (OSError, ValueError):
+        return False
+    return any(INTERNAL_ONLY in _tags(cell) for cell in cells)
+
+
+def _without_internal_cells(template: Path) -> Any:
+    """The template with its internal-only cells emptied (and left out of the page)."""
+    import nbformat
+
+    nb = nbformat.read(template, as_version=4)
+    for cell in nb.cells:
+        if INTERNAL_ONLY in _tags(cell):
+            cell.source = ""
+            cell.metadata["tags"] = ["remove-cell"]
+    return nb
 
 
 def template_settings(template: Path) -> dict[str, Any]:
@@ -131,6 +155,7 @@ def run_template(
     timeout: int = CELL_TIMEOUT,
     name: str | None = None,
     metadata: dict[str, Any] | None = None,
+    internal: bool = False,
 ) -> Any:
     """Execute ``template`` for ``meeting``; write the executed notebook to ``output``.
 
@@ -142,6 +167,8 @@ def run_template(
         timeout: seconds a single cell may run before the run is abandoned.
         name: the template as it is named in messages (and in the notebook's metadata).
         metadata: what to record under the notebook's ``minutebook`` metadata.
+        internal: the internal version: cells tagged ``internal-only`` run (in any other
+            they are emptied before the kernel sees them, keeping the cells' numbers).
 
     Returns:
         The executed notebook (an ``nbformat.NotebookNode``).
@@ -159,7 +186,7 @@ def run_template(
     logging.getLogger("papermill").setLevel(logging.WARNING)
     try:
         nb = papermill.execute_notebook(
-            str(template),
+            str(template) if internal else _without_internal_cells(template),
             str(output),
             parameters={"meeting": meeting},
             kernel_name="python3",
@@ -173,7 +200,7 @@ def run_template(
     except PapermillExecutionError as error:
         nb = nbformat.read(output, as_version=4) if output.exists() else None
         raise TemplateError(
-            f"{label}: {_cell_name(nb, error.cell_index)} failed: {error.ename}: {error.evalue}"
+            f"{label}: {cell_name(nb, error.cell_index)} failed: {error.ename}: {error.evalue}"
         ) from None
     except CellTimeoutError as error:
         cell = _timed_out_cell(template, str(error))

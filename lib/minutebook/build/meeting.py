@@ -30,6 +30,7 @@ from ..settings import CELL_TIMEOUT
 from ..template.reads import HISTORY
 from . import publish, record
 from .browser import PageSetup, Printer
+from .displays import check_displays
 from .execute import run_template, take_reads, template_settings, who_fixes
 from .inputs import Stamp, file_hash
 from .plan import Plan, Version, as_published, attached_files, make_plan
@@ -140,7 +141,7 @@ def _run(plan: Plan, version: Version, folder: Path, project: Project, timeout: 
     own = template_settings(plan.template)
     limit = timeout or own.get("timeout") or CELL_TIMEOUT
     try:
-        return run_template(
+        nb = run_template(
             plan.template,
             _parameters(plan, version),
             folder / NOTEBOOK,
@@ -149,7 +150,10 @@ def _run(plan: Plan, version: Version, folder: Path, project: Project, timeout: 
             name=project.relative(plan.template),
             # marks every page of the internal version (see render.page_info)
             metadata={"version": "internal"} if version.internal else None,
+            internal=version.internal,
         )
+        check_displays(nb, project.relative(plan.template))
+        return nb
     except TemplateError as error:
         owner = own.get("owner") or (plan.settings.template_owner if plan.settings else None)
         lines = [f"{plan.file}: {error}", who_fixes(project.relative(plan.template), owner)]
@@ -168,6 +172,8 @@ def _parameters(plan: Plan, version: Version) -> dict[str, Any]:
     Its ``data:`` are the files the template reads: a final meeting's frozen copies.
     """
     meeting = as_published(version.meeting).model_dump(mode="json")
+    if version.internal:
+        meeting["internal"] = True  # m.internal
     if plan.data:  # a confidential data file only for the internal version
         meeting["data"] = {k: v for k, v in plan.data.items() if k in version.meeting.data}
     if plan.settings is not None:

@@ -19,6 +19,7 @@ from ..meeting.read import attachment_path, load_with_settings
 from ..meeting.series import SeriesSettings
 from ..paths import FILES, Project
 from . import record
+from .execute import has_internal_cells
 from .inputs import Inputs, Stamp, file_hash
 
 
@@ -161,7 +162,8 @@ def make_plan(path: Path, project: Project, pdf: bool, *, republish: bool = Fals
     # only what the public version shows: a confidential attachment's name stays out
     public_data = {name: entry for name, entry in data.items() if name in public.data}
     shown = meeting_inputs(path, project, public, pdf, earlier, template, public_data)
-    withheld = public is not meeting
+    # an internal version when something is withheld, or the template has cells for it
+    withheld = public is not meeting or has_internal_cells(template)
     numbering = None
     if meeting.kind == "protocol":
         if meeting.first_paragraph is None:  # set by hand, it depends on no other file

@@ -104,6 +104,7 @@ class _MinutesTemplate(HTMLExporter):
     def default_config(self) -> Any:
         config = super().default_config
         # JavaScript and widgets are left out: the page runs no script.
+        config.HTMLExporter.exclude_anchor_links = True  # no "¶" in the page, PDF, bookmarks
         config.NbConvertBase.display_data_priority = [
             "text/html",
             "image/svg+xml",

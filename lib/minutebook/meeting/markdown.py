@@ -49,6 +49,7 @@ _ATTRIBUTES = {
     "ol": {"start"},
     "th": {"style", "scope"},
     "td": {"style"},
+    "img": {"src", "alt"},  # only in a template's own output (see render_page)
     "*": {"dir"},
 }
 _BLOCKS = {"paragraph_open", "heading_open", "list_item_open", "th_open", "td_open"}
@@ -126,16 +127,42 @@ def render(text: str | None, top_heading: int = 3) -> str:
     return clean(html)
 
 
-def clean(html: str) -> str:
+def clean(html: str, tags: set[str] = _TAGS) -> str:
     """Sanitise HTML against the allow-list of what notes may contain."""
     return nh3.clean(
         html,
-        tags=_TAGS,
+        tags=tags,
         attributes=_ATTRIBUTES,
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
         filter_style_properties={"text-align"},
     )
+
+
+# What a template's own Markdown and HTML may hold besides what notes may: its section
+# headings (h2, under the page's one h1), captions, and images that say what they show.
+_PAGE_TAGS = _TAGS | {"h2", "caption", "img", "figure", "figcaption"}
+
+
+def render_page(text: str) -> str:
+    """A template's Markdown cell: as notes are rendered, its heading levels kept.
+
+    Only a first-level heading moves down to the second, the page has its one ``h1``.
+    """
+    if not text or not text.strip():
+        return ""
+    md = _parser()
+    tokens = md.parse(text)
+    for token in tokens:
+        if token.type in ("heading_open", "heading_close") and token.tag == "h1":
+            token.tag = "h2"
+    _mark_right_to_left(tokens)
+    return clean(md.renderer.render(tokens, md.options, {}), _PAGE_TAGS)
+
+
+def clean_output(html: str) -> str:
+    """HTML a template displayed, sanitised as notes are (its images keep src and alt)."""
+    return clean(html, _PAGE_TAGS)
 
 
 def escape(text: str) -> str:

@@ -22,32 +22,13 @@ from pathlib import Path
 from typing import Any
 
 from ..meeting import labels
-from ..meeting.markdown import render
-from ..meeting.scripts import isolate
+from ..meeting.markdown import escape, render
 from . import agenda, attendance, figures, whole
+from .fragment import Fragment
 from .pieces import markup, pieces
 from .reads import HISTORY, declare_reads
 
 __all__ = ["Fragment", "Minutes"]
-
-
-class Fragment:
-    """A piece of the minutes: HTML for the page, plain text for everything else."""
-
-    def __init__(self, html: str, text: str = "") -> None:
-        # plain text even when a macro made it (Markup would escape on +); names and notes in
-        # other scripts marked with their script and direction
-        self.html = isolate(str(html))
-        self.text = text
-
-    def _repr_html_(self) -> str:
-        return self.html
-
-    def __repr__(self) -> str:
-        return self.text
-
-    def __bool__(self) -> bool:
-        return bool(self.html)
 
 
 def _load(meeting: dict[str, Any] | str | Path) -> dict[str, Any]:
@@ -115,6 +96,22 @@ class Minutes:
     def percent(self, value: Any, decimals: int = 1) -> str:
         """A percentage: ``−10,9 %`` / ``−10.9%``."""
         return figures.percent(value, self.language, decimals)
+
+    @property
+    def internal(self) -> bool:
+        """Whether this is the internal version: a section only its readers may see.
+
+        (A cell tagged ``internal-only`` is the other way; either is left out of ``reports/``.)
+        """
+        return bool(self.meeting.get("internal"))
+
+    def heading(self, text: str) -> Fragment:
+        """A heading of the template's own section (under the page's title: ``h2``)."""
+        return Fragment(f"<h2>{escape(text)}</h2>", text)
+
+    def text(self, text: str) -> Fragment:
+        """A paragraph of the template's own, as text (nothing in it is markup)."""
+        return Fragment(f"<p>{escape(text)}</p>", text)
 
     # -- data sections ----------------------------------------------------------------------
 
