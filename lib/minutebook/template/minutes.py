@@ -23,7 +23,7 @@ from typing import Any
 
 from ..meeting import labels
 from ..meeting.markdown import escape, render
-from . import agenda, attendance, figures, whole
+from . import agenda, attendance, charts, figures, whole
 from .fragment import Fragment
 from .pieces import markup, pieces
 from .reads import HISTORY, declare_reads
@@ -166,8 +166,16 @@ class Minutes:
             f"{caption}\n{frame.to_string(index=False)}",
         )
 
+    def figure(self, rc: dict[str, Any] | None = None, **options: Any) -> Any:
+        """A matplotlib Figure in the house style (see :mod:`minutebook.template.charts`)."""
+        return charts.figure(rc, **options)
+
     def chart(self, fig: Any, alt: str) -> Fragment:
-        """A matplotlib figure as an inline SVG described by ``alt`` (it prints sharp)."""
+        """A matplotlib figure as an inline SVG described by ``alt`` (it prints sharp).
+
+        Any figure gets the house fonts and the meeting's way of writing the axes' numbers.
+        """
+        charts.finish(fig, self.language)
         return Fragment(figures.chart_svg(fig, alt), alt)
 
     # -- pieces -------------------------------------------------------------------------
