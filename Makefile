@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SETUP := $(VENV)/.setup-done
 
-.PHONY: report test lint format schema bench lab screenshots setup setup-pdf clean
+.PHONY: report test test-template lint format schema bench lab screenshots setup setup-pdf clean
 
 report: $(SETUP)
 	@$(BIN)/minutebook build $(if $(TIMEOUT),--timeout $(TIMEOUT))
@@ -16,6 +16,11 @@ report: $(SETUP)
 
 test: $(SETUP) lint
 	$(BIN)/pytest
+
+# One series' template: it passes ruff and builds its latest meeting, and tests named for it
+# (tests/template/test_<series>.py) pass. Without SERIES: every template.
+test-template: $(SETUP)
+	$(BIN)/pytest tests/template -k "$(if $(SERIES),$(subst -,_,$(SERIES)) or $(SERIES),template)"
 
 lint: $(SETUP)
 	$(BIN)/ruff check lib tests bench scripts notebooks

@@ -12,14 +12,14 @@ import nbformat
 import pytest
 
 from conftest import ROOT, minutebook
-from minutebook.paths import SLUG
+from minutebook.paths import SLUG, series_meetings
 
 TEMPLATES = [p for p in sorted((ROOT / "notebooks").glob("*.ipynb")) if re.fullmatch(SLUG, p.stem)]
 
 
 def sample_meeting(project: Path, template: str) -> str:
     """The meeting a template is tried with: its series' latest, or the English example."""
-    own = sorted((project / "params" / template).glob("*.yaml"))
+    own = series_meetings(project / "params" / template)
     return str(own[-1].relative_to(project)) if own else "params/example-board/2024-03-12.yaml"
 
 
