@@ -239,7 +239,6 @@ def _build_locked(
     from .archive.withdraw import withdraw
     from .build import record
     from .build.batch import Progress, build_many
-    from .build.record import changed_data
 
     report = build_many(
         project,
@@ -255,7 +254,7 @@ def _build_locked(
         print(outcome.error, file=sys.stderr)
     for why in [o.held for o in report.held] + report.held_before:
         print(why, file=sys.stderr)
-    for meeting, data in changed_data(files):
+    for meeting, data in record.changed_data(files):
         print(
             f"{project.relative(meeting)} is final and keeps the copy of {data} it was "
             f"decided on ({project.relative(record.frozen_folder(meeting))}/); {data} has "

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..paths import PACKAGE_DIR, SERIES_FILE, STAMP, Project, series_meetings
+from ..paths import PACKAGE_DIR, SERIES_FILE, STAMP, Project, earlier_files
 
 
 def file_hash(path: Path) -> str:
@@ -133,9 +133,7 @@ def current_state(project: Project, meeting: Path, pdf: bool) -> Stamp | None:
         if earlier != stamp.numbering:
             return None
     if stamp.history is not None:  # its template read the earlier meetings: one more counts
-        earlier = [
-            project.relative(p) for p in series_meetings(meeting.parent) if p.stem < meeting.stem
-        ]
+        earlier = [project.relative(p) for p in earlier_files(meeting.parent, meeting.stem)]
         if earlier != stamp.history:
             return None
     inputs = Inputs(

@@ -22,16 +22,15 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ChromiumNotFound, MinutebookError, MissingPDF, TemplateError
-from ..meeting.history import earlier_files
 from ..meeting.model import Meeting
 from ..meeting.popolo import popolo
-from ..paths import FILES, HTML, JSON, NOTEBOOK, OUTPUTS, PDF, POPOLO, STAMP, Project
+from ..paths import FILES, HTML, JSON, NOTEBOOK, OUTPUTS, PDF, POPOLO, STAMP, Project, earlier_files
 from ..settings import CELL_TIMEOUT
 from ..template.reads import HISTORY
 from . import publish, record
 from .browser import PageSetup, Printer
 from .displays import check_displays
-from .execute import run_template, take_reads, template_settings, who_fixes
+from .execute import run_template, take_reads, who_fixes
 from .inputs import Stamp, file_hash
 from .plan import Plan, Version, as_published, attached_files, make_plan
 
@@ -138,7 +137,7 @@ def _run(plan: Plan, version: Version, folder: Path, project: Project, timeout: 
     for the analyst, owner-only and out of ``reports/``; the message names the meeting, the
     template and its cell, and who must fix it.
     """
-    own = template_settings(plan.template)
+    own = plan.template_settings
     limit = timeout or own.get("timeout") or CELL_TIMEOUT
     try:
         nb = run_template(
@@ -242,9 +241,9 @@ def _attached(plan: Plan) -> list[Path]:
 
 def _hold(plan: Plan, project: Project, read: Read, why: str) -> Built:
     """Keep the published final minutes; their stamp remembers the inputs held back."""
-    final, stamp = plan.public.final, plan.published
-    assert stamp is not None  # only published final minutes are held
-    stamp.held, stamp.held_why = read.digest, why
+    final = plan.public.final
+    assert plan.published is not None  # only published final minutes are held
+    stamp = replace(plan.published, held=read.digest, held_why=why)
     with _writing(project, final):
         publish.write_atomic(final / STAMP, stamp.dumps())
     files = tuple(name for name in OUTPUTS if (final / name).exists())

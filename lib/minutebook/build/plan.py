@@ -19,7 +19,7 @@ from ..meeting.read import attachment_path, load_with_settings
 from ..meeting.series import SeriesSettings
 from ..paths import FILES, Project
 from . import record
-from .execute import has_internal_cells
+from .execute import has_internal_cells, template_settings
 from .inputs import Inputs, Stamp, file_hash
 
 
@@ -41,6 +41,7 @@ class Plan:
     file: str  # the meeting file as messages name it
     meeting: Meeting  # as written (a protocol: with its first § number)
     template: Path
+    template_settings: dict[str, Any]  # what it says of itself: owner, timeout
     inputs: Inputs  # every input known before anything runs (the internal version's)
     digest: str  # their hash, taken before anything runs
     numbering: list[str] | None  # a protocol's numbers depend on these earlier files
@@ -179,6 +180,7 @@ def make_plan(path: Path, project: Project, pdf: bool, *, republish: bool = Fals
         file=file,
         meeting=meeting,
         template=template,
+        template_settings=template_settings(template),
         inputs=inputs,
         digest=inputs.digest(project),
         numbering=numbering,

@@ -13,15 +13,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..paths import series_meetings
+from ..paths import earlier_files
 from .model import Meeting
 from .read import load_with_settings
 from .redact import Unsafe, public
-
-
-def earlier_files(series_folder: Path, date: str) -> list[Path]:
-    """The meeting files of the series dated before ``date`` (ISO), oldest first."""
-    return [p for p in series_meetings(series_folder) if p.stem < date]
 
 
 def earlier_meetings(

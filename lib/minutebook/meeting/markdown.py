@@ -11,7 +11,7 @@ its item's heading, whatever level the secretary typed.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any
 
@@ -112,19 +112,21 @@ def render(text: str | None, top_heading: int = 3) -> str:
             item title), so that the page never skips a heading level.
 
     """
+    return _render(text, lambda level, highest: level + top_heading - highest, _TAGS)
+
+
+def _render(text: str | None, relevel: Callable[[int, int], int], tags: set[str]) -> str:
+    """Markdown to sanitised HTML, each heading at ``relevel(its level, the highest)``."""
     if not text or not text.strip():
         return ""
     md = _parser()
     tokens = md.parse(text)
     levels = [int(t.tag[1]) for t in tokens if t.type == "heading_open"]
-    if levels:
-        shift = top_heading - min(levels)
-        for token in tokens:
-            if token.type in ("heading_open", "heading_close"):
-                token.tag = f"h{min(6, int(token.tag[1]) + shift)}"
+    for token in tokens:
+        if token.type in ("heading_open", "heading_close"):
+            token.tag = f"h{min(6, relevel(int(token.tag[1]), min(levels)))}"
     _mark_right_to_left(tokens)
-    html = md.renderer.render(tokens, md.options, {})
-    return clean(html)
+    return clean(md.renderer.render(tokens, md.options, {}), tags)
 
 
 def clean(html: str, tags: set[str] = _TAGS) -> str:
@@ -149,15 +151,7 @@ def render_page(text: str) -> str:
 
     Only a first-level heading moves down to the second, the page has its one ``h1``.
     """
-    if not text or not text.strip():
-        return ""
-    md = _parser()
-    tokens = md.parse(text)
-    for token in tokens:
-        if token.type in ("heading_open", "heading_close") and token.tag == "h1":
-            token.tag = "h2"
-    _mark_right_to_left(tokens)
-    return clean(md.renderer.render(tokens, md.options, {}), _PAGE_TAGS)
+    return _render(text, lambda level, _: max(2, level), _PAGE_TAGS)
 
 
 def clean_output(html: str) -> str:
