@@ -136,6 +136,8 @@ def test_pdf_is_the_reference_minutes_on_a4(built):
         assert f"Sida {number} av {pages}" in page_text
         assert "Umebrå – Umeå kommuns brotts- och drogförebyggande råd · 14 juni 2022" in page_text
     assert "åäö" not in text and "Föregående" in text  # Swedish letters are real text
+    # the items begin on page 1, under the attendance: no half page left empty
+    assert "Föregående mötesanteckningar" in reference.normalise(reader.pages[0].extract_text())
     root = reader.trailer["/Root"]
     assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
     assert root["/Lang"] == "sv"
