@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SETUP := $(VENV)/.setup-done
 
-.PHONY: report test test-template lint format schema bench lab screenshots setup setup-pdf clean
+.PHONY: report test test-template lint format schema bench lab screenshots setup setup-pdf lock clean
 
 report: $(SETUP)
 	@$(BIN)/minutebook build $(if $(TIMEOUT),--timeout $(TIMEOUT))
@@ -45,10 +45,20 @@ lab: $(SETUP)
 	$(BIN)/jupyter lab --notebook-dir=. $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 setup: $(SETUP)
+
+# The exact versions setup installs, for every platform and Python minutebook runs on: redo
+# after changing dependencies in pyproject.toml (it keeps every pin it can), or with
+# UPGRADE=1 to move every package to its newest release that pyproject.toml allows.
+lock: $(SETUP)
+	$(BIN)/uv pip compile pyproject.toml --extra dev --universal --generate-hashes \
+	    --quiet --custom-compile-command "make lock" $(if $(UPGRADE),--upgrade) \
+	    --output-file requirements.lock
+	scripts/setup.sh
+
 setup-pdf:
 	scripts/setup.sh
 
-$(SETUP): pyproject.toml scripts/setup.sh
+$(SETUP): pyproject.toml requirements.lock scripts/setup.sh
 	scripts/setup.sh
 	@touch $@
 

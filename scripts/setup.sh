@@ -29,9 +29,16 @@ if [ ! -x "$VENV/bin/python" ]; then
     fi
 fi
 
-echo "setup: installing minutebook and its dependencies into $VENV"
-"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip >/dev/null
-"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+# The versions requirements.lock pins (checked against its hashes), then minutebook itself.
+# The second install adds only what the lock lacks: a dependency added to pyproject.toml
+# since the lock was last made, which the check after it reports (make lock pins it).
+echo "setup: installing minutebook and the versions requirements.lock pins into $VENV"
+pip() { "$VENV/bin/python" -m pip --quiet --disable-pip-version-check "$@"; }
+pip install --upgrade pip >/dev/null
+pip install -r requirements.lock
+pip install -e '.[dev]'
+"$VENV/bin/python" -m minutebook.build.environment requirements.lock \
+    || echo "setup: so minutes built here may differ from those built elsewhere" >&2
 
 # The fonts the minutes are set in, so that a PDF looks the same anywhere and every name
 # prints in its own script: Liberation Sans (Latin, Greek, Cyrillic, Hebrew), Noto Naskh
@@ -39,7 +46,9 @@ echo "setup: installing minutebook and its dependencies into $VENV"
 # embeds those as fonts; Debian's Noto CJK is OpenType-CFF, which it can only draw as
 # outlines). Chromium finds them through fontconfig and embeds the glyphs it uses.
 # poppler-utils (pdftotext, pdffonts) is what the tests read the PDFs with.
-has_font() { command -v fc-list >/dev/null && fc-list : family | grep -q "$1"; }
+# (grep reads the whole list: with -q it would stop early, fc-list would die of SIGPIPE, and
+# pipefail would call the font missing)
+has_font() { command -v fc-list >/dev/null && fc-list : family | grep "$1" >/dev/null; }
 fonts=()
 has_font "Liberation Sans" || fonts+=(fonts-liberation2)
 has_font "Noto Naskh Arabic" || fonts+=(fonts-noto-core)

@@ -149,11 +149,18 @@ def _new(args: argparse.Namespace) -> int:
 
 def _template_new(args: argparse.Namespace) -> int:
     from .paths import Project
-    from .secretary.new import new_template
+    from .secretary.template import new_template, sample_problems
 
     project = Project.find()
-    path = new_template(project, args.series)
+    path, sample = new_template(project, args.series)
     print(f"wrote {project.relative(path)}: open it in JupyterLab (make lab) to add sections")
+    if sample is not None:
+        print(
+            f"{args.series} has no meeting yet: the template shows {project.relative(sample)},"
+            " a sample meeting that is never published"
+        )
+        for problem in sample_problems(project, sample):
+            print(f"warning: {problem}", file=sys.stderr)
     return 0
 
 

@@ -23,6 +23,7 @@ HTML = "minutes.html"
 PDF = "minutes.pdf"
 JSON = "meeting.json"
 SERIES_FILE = "series.yaml"  # a series' own settings, beside its meeting files
+SAMPLE_FILE = "sample.yaml"  # a sample meeting to run a new template with: never built
 POPOLO = "popolo.json"  # the same meeting in the Popolo vocabulary
 FILES = "files"  # the attached files, beside the minutes
 STAMP = ".build.json"  # how a folder was made (see build.inputs)

@@ -7,7 +7,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
 from conftest import REFERENCE, minutebook
-from minutebook.build.displays import check_displays
+from minutebook.build.displays import check_displays, display_problems
 from minutebook.errors import TemplateError
 
 PNG = "iVBORw0KGgo="
@@ -96,3 +96,14 @@ def test_a_real_build_names_the_cell_of_an_undescribed_pyplot_figure(project):
         "shows an image without alternative text" in run.err
     )
     assert not (project / "reports/umebra/2022-06-14").exists()
+
+
+def test_display_problems_names_every_refused_display_of_a_published_notebook():
+    figure = new_output("display_data", data={"image/png": PNG, "text/plain": "<Figure>"})
+    described = new_output("display_data", data={"image/png": PNG}, metadata={"alt": "Staplar"})
+    nb = _notebook(new_markdown_cell("# t"), _cell(described), _cell(figure, source="plt.show()"))
+    nb.metadata["papermill"] = {"input_path": "notebooks/umebra.ipynb"}
+    assert display_problems(nb) == [
+        "notebooks/umebra.ipynb: cell 3 (plt.show()) shows an image without alternative "
+        "text: show charts with m.chart(fig, alt=…), which says what the chart shows"
+    ]

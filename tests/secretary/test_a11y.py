@@ -95,3 +95,23 @@ def test_check_a11y_reports_an_unbuilt_meeting(project: Path):
     run = minutebook("check", "--a11y", "params/umebra/2022-06-14.yaml", cwd=project)
     assert run.status == 1
     assert "reports/umebra/2022-06-14/: not built yet; run `minutebook build`" in run.out
+
+
+def test_check_a11y_names_the_cell_of_a_published_image_without_alt(project: Path):
+    """Minutes published before the build refused such images are found, by their cell."""
+    import nbformat
+    from nbformat.v4 import new_output
+
+    assert minutebook("build", "--no-pdf", "params/umebra/2022-06-14.yaml", cwd=project).status == 0
+    path = project / "reports/umebra/2022-06-14/minutes.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    index = next(i for i, c in enumerate(nb.cells) if c.source.startswith("m.header()"))
+    figure = {"image/png": "iVBORw0KGgo=", "text/plain": "<Figure size 640x480>"}
+    nb.cells[index].outputs.append(new_output("display_data", data=figure))
+    nbformat.write(nb, path)
+    run = minutebook("check", "--a11y", "params/umebra/2022-06-14.yaml", cwd=project)
+    assert run.status == 1
+    assert (
+        "reports/umebra/2022-06-14/minutes.ipynb: notebooks/umebra.ipynb: cell 4 (m.header())"
+        " shows an image without alternative text" in run.out
+    )

@@ -109,6 +109,28 @@ def test_a_series_without_meetings_gets_a_commented_skeleton(project):
     assert "params/valnamnd/2025-02-03.yaml:6:1: body: expected text, got nothing" in check.out
 
 
+def test_a_first_meeting_leaves_what_the_series_settings_give_to_them(project):
+    (project / "params/valnamnd").mkdir(parents=True)
+    settings = "body: Valnämnden\nlanguage: en\nkind: protocol\n"
+    (project / "params/valnamnd/series.yaml").write_text(settings, encoding="utf-8")
+    assert minutebook("new", "valnamnd", "--date", "2025-02-03", cwd=project).status == 0
+    text = (project / "params/valnamnd/2025-02-03.yaml").read_text(encoding="utf-8")
+    assert text.startswith(f"# {SCHEMA_HINT}\n")
+    assert "\nlanguage:" not in text and "\nkind:" not in text and "\nbody:" not in text
+    assert "organisation:               # e.g." in text  # what the settings leave, to fill in
+
+
+def test_the_sample_of_a_new_template_is_a_valid_first_meeting(tmp_path):
+    from minutebook.secretary.template import sample_text
+
+    folder = tmp_path / "params/kultur"
+    folder.mkdir(parents=True)
+    (folder / "sample.yaml").write_text(sample_text("kultur", dt.date(2026, 1, 8)), "utf-8")
+    meeting = load_meeting(folder / "sample.yaml")  # its name may differ from its date
+    assert meeting.series == "kultur" and meeting.status == "draft"
+    assert [p.name for p in meeting.participants][:2] == ["Anna Andersson", "Bo Berg"]
+
+
 def test_bad_series_name(project):
     run = minutebook("new", "../etc", cwd=project)
     assert run.status == 1 and "is not a series name" in run.err

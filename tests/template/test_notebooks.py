@@ -82,3 +82,16 @@ def test_the_secretary_workbook_shows_errors(project, tmp_path):
     html = run_workbook(project, tmp_path / "out.ipynb", "umebra", "2022-06-14")
     assert "Fel att rätta" in html[1] and "kind: expected one of" in html[1]
     assert "Mötet kunde inte byggas" in html[2]
+
+
+def test_the_workbook_lists_meetings_only(project, monkeypatch):
+    from minutebook.secretary import workbook
+
+    (project / "params/umebra/series.yaml").write_text("language: sv\n", encoding="utf-8")
+    (project / "params/umebra/sample.yaml").write_text("series: umebra\n", encoding="utf-8")
+    (project / "params/_data").mkdir()
+    (project / "params/_data/shared.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    monkeypatch.chdir(project / "notebooks")
+    listing = workbook.meetings().text
+    assert "umebra: 2022-06-14" in listing and "example-board: 2024-03-12" in listing
+    assert "series" not in listing and "sample" not in listing and "_data" not in listing

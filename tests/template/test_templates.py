@@ -95,14 +95,56 @@ def test_cell_tags_are_honoured(project):
     assert "TAG-SHOWN" in html and "print(" not in html
 
 
+def run_by_hand(project: Path, template: str, out: Path) -> Path:
+    """Run a template as an analyst does in JupyterLab: in notebooks/, with its own meeting."""
+    import papermill
+
+    papermill.execute_notebook(
+        str(project / "notebooks" / f"{template}.ipynb"),
+        str(out),
+        cwd=str(project / "notebooks"),
+        progress_bar=False,
+    )
+    return out
+
+
 def test_template_new_copies_the_default(project):
     run = minutebook("template", "new", "umebra-2", cwd=project)
     assert run.status == 0
     nb = nbformat.read(project / "notebooks/umebra-2.ipynb", as_version=4)
     default = nbformat.read(project / "notebooks/default.ipynb", as_version=4)
-    assert [c.source for c in nb.cells] == [c.source for c in default.cells]
+    assert len(nb.cells) == len(default.cells)
+    for cell, original in zip(nb.cells, default.cells, strict=True):
+        if "parameters" not in cell.metadata.get("tags", []):
+            assert cell.source == original.source
     again = minutebook("template", "new", "umebra-2", cwd=project)
     assert again.status == 1 and "exists already" in again.err
+
+
+@pytest.mark.e2e
+def test_template_new_before_the_first_meeting_shows_a_sample_of_the_series(project, tmp_path):
+    """Not another series' meeting: a sample of this one, which no build publishes."""
+    (project / "params/kultur").mkdir(parents=True)
+    settings = "language: en\norganisation: Exampleton Council\n"
+    (project / "params/kultur/series.yaml").write_text(settings, encoding="utf-8")
+    run = minutebook("template", "new", "kultur", cwd=project)
+    assert run.status == 0, run.err
+    assert "params/kultur/sample.yaml, a sample meeting that is never published" in run.out
+    assert "warning" not in run.err  # the sample validates with the series' settings
+    nb = nbformat.read(project / "notebooks/kultur.ipynb", as_version=4)
+    assert 'meeting = "params/kultur/sample.yaml"' in nb.cells[1].source
+    assert "example-board" not in nb.cells[1].source
+
+    shown = run_by_hand(project, "kultur", tmp_path / "by-hand.ipynb").read_text("utf-8")
+    assert "Kultur (exempel)" in shown and "Exampleton Council" in shown
+    assert "Uppföljning av verksamheten" in shown
+    assert "Recorded by" in shown  # the series' language, not the skeleton's Swedish
+
+    assert minutebook("check", cwd=project).status == 0  # the sample is no meeting to check
+    assert minutebook("build", "--no-pdf", cwd=project).status == 0
+    assert not (project / "reports/kultur").exists()
+    index = (project / "reports/index.json").read_text(encoding="utf-8")
+    assert "kultur" not in index and "exempel" not in index
 
 
 def test_template_new_points_at_the_series_latest_meeting(project):
@@ -115,17 +157,9 @@ def test_template_new_points_at_the_series_latest_meeting(project):
 @pytest.mark.e2e
 def test_run_by_hand_in_jupyterlab_shows_the_same_minutes(project, tmp_path):
     """An analyst runs a template top to bottom: the default meeting, the same page."""
-    import papermill
-
     from minutebook.build.render import render_html
 
-    out = tmp_path / "by-hand.ipynb"
-    papermill.execute_notebook(
-        str(project / "notebooks/umebra.ipynb"),
-        str(out),
-        cwd=str(project / "notebooks"),
-        progress_bar=False,
-    )
+    out = run_by_hand(project, "umebra", tmp_path / "by-hand.ipynb")
     by_hand, _ = render_html(nbformat.read(out, as_version=4))
     assert minutebook("build", "--no-pdf", "params/umebra/2022-06-14.yaml", cwd=project).status == 0
     built = (project / "reports/umebra/2022-06-14/minutes.html").read_text(encoding="utf-8")

@@ -87,3 +87,19 @@ def check_displays(nb: Any, template: str) -> None:
         for output in cell.get("outputs", []):
             if problem := _problem(output):
                 raise TemplateError(f"{template}: {cell_name(nb, index)} shows {problem}")
+
+
+def display_problems(nb: Any) -> list[str]:
+    """Every display of a published notebook that a build would refuse now, a line each.
+
+    For ``check --a11y``: minutes published before these checks existed, or put in place by
+    other means, are named with the template and cell that made the display.
+    """
+    template = str(nb.get("metadata", {}).get("papermill", {}).get("input_path", "template"))
+    return [
+        f"{template}: {cell_name(nb, index)} shows {problem}"
+        for index, cell in enumerate(nb.cells)
+        if cell.cell_type == "code"
+        for output in cell.get("outputs", [])
+        if (problem := _problem(output))
+    ]

@@ -1,11 +1,11 @@
 """What a meeting's outputs depend on, and whether the published ones are still current.
 
 A meeting's outputs are a pure function of its inputs: the meeting file, its template, the
-files it names (attachments), minutebook's own code and templates, and whether a PDF was
-asked for. Their SHA-256 together is the meeting's *input hash*, recorded in a stamp
-(``.build.json``) inside the published folder — so the stamp is swapped in atomically with
-the outputs it describes. A meeting is up to date when its stamp's input hash equals the
-hash of its inputs now.
+files it names (attachments), minutebook's own code and templates, the versions of the
+packages it runs on (:mod:`.environment`), and whether a PDF was asked for. Their SHA-256
+together is the meeting's *input hash*, recorded in a stamp (``.build.json``) inside the
+published folder — so the stamp is swapped in atomically with the outputs it describes. A
+meeting is up to date when its stamp's input hash equals the hash of its inputs now.
 
 The check must be fast (100 meetings in well under a second), so it never parses YAML: the
 output folder follows from the file's path (``params/<series>/<date>.yaml``, which
@@ -24,6 +24,7 @@ from typing import Any
 
 from .. import __version__
 from ..paths import PACKAGE_DIR, SERIES_FILE, STAMP, Project, earlier_files
+from . import environment
 
 
 def file_hash(path: Path) -> str:
@@ -33,8 +34,12 @@ def file_hash(path: Path) -> str:
 
 @cache
 def code_fingerprint() -> str:
-    """One hash of minutebook's version, code and templates: they shape every output."""
+    """One hash of minutebook's version, code and templates, and of the packages it runs on.
+
+    They shape every output; the packages' versions are in :mod:`.environment`.
+    """
     digest = hashlib.sha256(__version__.encode())
+    digest.update(environment.fingerprint().encode())
     for path in sorted(PACKAGE_DIR.rglob("*")):
         if path.is_file() and path.suffix != ".pyc" and "__pycache__" not in path.parts:
             digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode())

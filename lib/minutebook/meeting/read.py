@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..errors import MeetingFileError, Problem
-from ..paths import SLUG
+from ..paths import SAMPLE_FILE, SLUG
 from .messages import Loc, describe, field_path, pydantic_problems
 from .model import Meeting
 from .series import SeriesSettings, load_series, merge, series_file
@@ -102,7 +102,9 @@ def _check_location(
         with contextlib.suppress(ValueError):
             date = dt.date.fromisoformat(date)
     # (a date with a time is not a date; the model reports that one)
-    if type(date) is dt.date and path.stem != date.isoformat():
+    # (a sample meeting, made for a new template, is named so that no build takes it)
+    sample = path.name == SAMPLE_FILE
+    if type(date) is dt.date and not sample and path.stem != date.isoformat():
         line, col = positions[("date",)]
         message = f"{date.isoformat()} does not match the file name {path.name!r}; "
         other = path.with_name(f"{date.isoformat()}.yaml")

@@ -4,7 +4,8 @@ Swedish public bodies must publish to WCAG 2.1 AA (EN 301 549), PDFs included. T
 checked with axe-core in Chromium, against the rules tagged WCAG 2.0 and 2.1, levels A and
 AA; the PDF is checked for what a screen reader and a PDF/UA checker need first: a structure
 tree, a language, a title shown as the window title, a bookmark for every agenda item, and
-every font embedded.
+every font embedded. The published notebook is read for what its template displayed that a
+build now refuses (an image without alternative text), named by template and cell.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any
 
 from ..archive.entries import published_meeting
 from ..meeting import labels
-from ..paths import HTML, INDEX, PDF, SEARCH_PAGE, Project
+from ..paths import HTML, INDEX, NOTEBOOK, PDF, SEARCH_PAGE, Project
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -118,6 +119,17 @@ def pdf_problems(path: Path, items: Sequence[str], language: str, title: str) ->
     return problems
 
 
+def _displays(notebook: Path) -> list[str]:
+    """What the template displayed that a build would now refuse (an image without alt)."""
+    import nbformat
+
+    from ..build.displays import display_problems
+
+    if not notebook.is_file():
+        return []
+    return display_problems(nbformat.read(notebook, as_version=4))  # type: ignore[no-untyped-call]
+
+
 def check_published(project: Project, files: Sequence[Path]) -> list[str]:
     """Every accessibility problem of the published outputs of ``files`` and the archive."""
     problems: list[str] = []
@@ -131,6 +143,7 @@ def check_published(project: Project, files: Sequence[Path]) -> list[str]:
             problems.append(f"{name}/: not built yet; run `minutebook build`")
             continue
         pages.append((f"{name}/{HTML}", folder / HTML))
+        problems += [f"{name}/{NOTEBOOK}: {p}" for p in _displays(folder / NOTEBOOK)]
         if (folder / PDF).is_file():
             title = labels.title(meeting.kind, meeting.date, meeting.body, meeting.language)
             items = [item.title for item in meeting.items]

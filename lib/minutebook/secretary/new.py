@@ -268,7 +268,7 @@ def new_meeting(project: Project, series: str, date: dt.date | None = None) -> P
     if target.exists():
         raise MinutebookError(f"{project.relative(target)} exists already; it is left as it is")
     if previous is None:
-        text = SKELETON.format(hint=SCHEMA_HINT, series=series, date=date.isoformat())
+        text = first_meeting_text(series, date, series_given(target))
     else:
         text = next_meeting_text(previous.read_text(encoding="utf-8"), date)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -277,34 +277,31 @@ def new_meeting(project: Project, series: str, date: dt.date | None = None) -> P
     return target
 
 
-def new_template(project: Project, series: str) -> Path:
-    """Copy the default template to ``notebooks/<series>.ipynb``, ready to extend.
+def series_given(meeting_file: Path) -> set[str]:
+    """The meeting keys the series' settings give (``series.yaml``).
 
-    Its ``parameters`` cell names the series' latest meeting, so that running it by hand in
-    JupyterLab shows that meeting.
+    A first meeting leaves them out, or its skeleton's ``language: sv`` would override the
+    series' ``en``.
 
     Raises:
-        MinutebookError: a bad series name, no default template, or the file exists.
+        MeetingFileError: ``series.yaml`` has errors.
     """
-    import nbformat
+    from ..meeting.series import load_series, series_file
 
-    if not re.match(SLUG, series):
-        raise MinutebookError(
-            f"{series!r} is not a series name: use lowercase letters, digits and hyphens"
-        )
-    source = project.notebooks / "default.ipynb"
-    target = project.notebooks / f"{series}.ipynb"
-    if target.exists():
-        raise MinutebookError(f"{project.relative(target)} exists already; it is left as it is")
-    if not source.is_file():
-        raise MinutebookError(f"{project.relative(source)} is missing: nothing to copy")
-    nb = nbformat.read(source, as_version=4)  # type: ignore[no-untyped-call]
-    latest = latest_meeting(project, series)
-    for cell in nb.cells:
-        if "parameters" in cell.metadata.get("tags", []) and latest is not None:
-            cell.source = re.sub(
-                r'meeting = "[^"]*"', f'meeting = "{project.relative(latest)}"', cell.source
-            )
-    with target.open("x", encoding="utf-8") as f:
-        nbformat.write(nb, f)  # type: ignore[no-untyped-call]
-    return target
+    name = f"params/{meeting_file.parent.name}/{series_file(meeting_file).name}"
+    settings = load_series(meeting_file, name)
+    return set(settings.model_dump(exclude_unset=True)) if settings else set()
+
+
+def first_meeting_text(series: str, date: dt.date, given: set[str] | None = None) -> str:
+    """The first meeting of a series, to fill in: the skeleton, less the keys ``given``."""
+    text = SKELETON.format(hint=SCHEMA_HINT, series=series, date=date.isoformat())
+    if not given:
+        return text
+    yaml = _yaml()
+    data = yaml.load(text)
+    for key in given & set(data):
+        del data[key]
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return out.getvalue()

@@ -14,7 +14,7 @@ import sys
 from html import escape
 from pathlib import Path
 
-from ..paths import HTML, INDEX, PDF, Project
+from ..paths import HTML, INDEX, PDF, Project, series_meetings
 from ..template.minutes import Fragment
 from .check import check_file
 
@@ -36,12 +36,14 @@ def _file(series: str, date: str) -> Path:
 def meetings() -> Fragment:
     """Every series and the dates of its meetings, newest first."""
     project = _project()
-    rows = []
+    rows, lines = [], []
     for folder in sorted(p for p in project.params.iterdir() if p.is_dir()):
-        dates = sorted((f.stem for f in folder.glob("*.yaml")), reverse=True)
+        dates = [f.stem for f in reversed(series_meetings(folder))]  # not series.yaml, a sample
+        if not dates:  # params/_data, or a series whose first meeting is still to come
+            continue
         rows.append(f"<li><strong>{escape(folder.name)}</strong>: {escape(', '.join(dates))}</li>")
-    text = "\n".join(r for r in rows)
-    return Fragment(f"<ul>{''.join(rows)}</ul>", text)
+        lines.append(f"{folder.name}: {', '.join(dates)}")
+    return Fragment(f"<ul>{''.join(rows)}</ul>", "\n".join(lines))
 
 
 def check(series: str, date: str) -> Fragment:

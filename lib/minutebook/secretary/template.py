@@ -1,0 +1,129 @@
+"""Start a series' own template, and a meeting to try it with before the series has one.
+
+An analyst often writes the template before the secretary writes the first meeting. Run by
+hand, a template needs a meeting file to show; pointing it at another series' meeting
+would show that series' body, language and settings. So when the series has no meeting
+yet, ``template new`` writes a sample: the first meeting ``minutebook new`` would start,
+filled in so that it validates. It is called ``sample.yaml``, not a date, so no build,
+check or archive takes it for a meeting: it is never published.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from pathlib import Path
+
+from ..errors import MeetingFileError, MinutebookError
+from ..paths import SAMPLE_FILE, SLUG, Project
+from .new import SCHEMA_HINT, _yaml, first_meeting_text, latest_meeting, series_given
+
+_HEADER = """\
+# A sample meeting of {series}, to run the template notebooks/{series}.ipynb with by
+# hand until the series has a meeting of its own (then point the template's parameters
+# cell at that one). Its name is not a date, so it is never built or published. Change
+# it as you like: add data files (`data:`), items or votes to see your sections show them.
+"""
+
+
+def new_template(project: Project, series: str) -> tuple[Path, Path | None]:
+    """Copy the default template to ``notebooks/<series>.ipynb``, ready to extend.
+
+    Its ``parameters`` cell names the series' latest meeting, so that running it by hand in
+    JupyterLab shows that meeting — or, when the series has none yet, a sample meeting of
+    the series (:func:`sample_meeting`). Returns the template and the sample, if one was
+    needed.
+
+    Raises:
+        MinutebookError: a bad series name, no default template, or the file exists.
+    """
+    import nbformat
+
+    if not re.match(SLUG, series):
+        raise MinutebookError(
+            f"{series!r} is not a series name: use lowercase letters, digits and hyphens"
+        )
+    source = project.notebooks / "default.ipynb"
+    target = project.notebooks / f"{series}.ipynb"
+    if target.exists():
+        raise MinutebookError(f"{project.relative(target)} exists already; it is left as it is")
+    if not source.is_file():
+        raise MinutebookError(f"{project.relative(source)} is missing: nothing to copy")
+    nb = nbformat.read(source, as_version=4)  # type: ignore[no-untyped-call]
+    latest = latest_meeting(project, series)
+    sample = None if latest is not None else sample_meeting(project, series)
+    shown = latest or sample
+    assert shown is not None
+    for cell in nb.cells:
+        if "parameters" in cell.metadata.get("tags", []):
+            cell.source = re.sub(
+                r'meeting = "[^"]*"', f'meeting = "{project.relative(shown)}"', cell.source
+            )
+    with target.open("x", encoding="utf-8") as f:
+        nbformat.write(nb, f)  # type: ignore[no-untyped-call]
+    return target, sample
+
+
+def sample_meeting(project: Project, series: str) -> Path:
+    """``params/<series>/sample.yaml``: the meeting ``new`` would start, filled in.
+
+    An existing sample is kept as it is (the analyst may have extended it).
+    """
+    target = project.params / series / SAMPLE_FILE
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("x", encoding="utf-8") as f:
+            f.write(sample_text(series, dt.date.today(), series_given(target)))
+    return target
+
+
+def sample_problems(project: Project, sample: Path) -> list[str]:
+    """What keeps the sample from validating, read with the series' settings as a build would.
+
+    Settings in ``series.yaml`` may ask for more than a first meeting has (a protocol's
+    justering, say): the sample is then kept, to be completed by hand.
+    """
+    from ..meeting.read import load_meeting
+
+    try:
+        load_meeting(sample, project.relative(sample))
+    except MeetingFileError as error:
+        return [str(p) for p in error.problems]
+    return []
+
+
+def sample_text(series: str, date: dt.date, given: set[str] | None = None) -> str:
+    """The sample meeting of ``series``: ``new``'s first meeting with every blank filled.
+
+    Keys the series' settings give (``given``) are left to them, as in a first meeting.
+    """
+    yaml = _yaml()
+    data = yaml.load(first_meeting_text(series, date, given))
+    data.ca.comment = None  # the skeleton's "fill in what is empty": ours goes first
+    filled = {
+        "body": f"{series.replace('-', ' ').capitalize()} (exempel)",
+        "organisation": "Exempelkommunen",
+        "place": "Sammanträdesrummet",
+        "recorded_by": "Bo Berg",
+    }
+    for key, value in filled.items():
+        if key in data:
+            data[key] = value
+            data.ca.items.pop(key, None)  # the skeleton's hint for the blank ("who meets…")
+    people = data["participants"]
+    people[0]["name"] = "Anna Andersson"
+    people[1]["name"] = "Bo Berg"
+    people.append(type(people[0])([("name", "Cecilia Carlsson"), ("role", "member")]))
+    people[2].fa.set_flow_style()
+    item = data["items"][0]
+    item["title"] = "Uppföljning av verksamheten"
+    item.ca.items.pop("title", None)
+    item["presenters"] = ["Cecilia Carlsson"]
+    item["notes"] = type(item["notes"])(
+        "Cecilia Carlsson redogjorde för utvecklingen under året.\n"
+    )
+    out = io.StringIO()
+    yaml.dump(data, out)
+    body = out.getvalue().lstrip("\n")
+    return f"# {SCHEMA_HINT}\n{_HEADER.format(series=series)}{body}"
