@@ -214,10 +214,30 @@ def run_template(
     # Papermill records the paths it ran with: the published notebook names no folder of
     # the machine that built it.
     nb.metadata.papermill.update(input_path=label, output_path=output.name)
+    _without_timings(nb)
     if metadata:
         nb.metadata["minutebook"] = metadata
     nbformat.write(nb, output)
     return nb
+
+
+_TIMINGS = ("start_time", "end_time", "duration")
+
+
+def _without_timings(nb: Any) -> None:
+    """Take out when each cell ran: the same meeting must give the same notebook anywhere.
+
+    Papermill and the kernel record clock times and durations in the notebook's and every
+    cell's metadata; nothing on the page depends on them.
+    """
+    for key in _TIMINGS:
+        nb.metadata.get("papermill", {}).pop(key, None)
+    for cell in nb.cells:
+        if "injected-parameters" in _tags(cell):  # Papermill gives it a random id
+            cell["id"] = "injected-parameters"
+        cell.metadata.pop("execution", None)
+        for key in _TIMINGS:
+            cell.metadata.get("papermill", {}).pop(key, None)
 
 
 def take_reads(nb: Any) -> set[str]:

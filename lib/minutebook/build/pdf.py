@@ -6,6 +6,12 @@ printed from, which are made relative here, so they open the file beside the PDF
 heading that wraps over several lines becomes a bookmark with its words run together
 ("Rapport frånverksamheterna"), and (b) it does not ask viewers to show the title instead
 of the file name (``/DisplayDocTitle``). Both are mended here, in place, with pypdf.
+
+And the same minutes must print to the same bytes on any machine, at any time (see
+:mod:`minutebook.build.environment`): Chromium stamps the PDF with the time it printed it and
+numbers the structure elements of tables (``/ID (node00000710)``) by a counter that runs on
+over every page a browser tab has printed. The dates become the meeting's (the page's
+``dcterms.date``) and the numbers are counted afresh for each PDF.
 """
 
 from __future__ import annotations
@@ -18,6 +24,9 @@ from typing import Any
 # The address Chromium printed the page from (see browser.PRINT_BASE).
 PRINT_BASE = "https://minutebook.invalid/"
 _HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1>", re.S)
+_META_DATE = re.compile(r'<meta\b[^>]*\bname="dcterms\.date"[^>]*>')
+_DATE = re.compile(r'\bcontent="(\d{4})-(\d\d)-(\d\d)"')
+_NODE = re.compile(rb"\(node(\d+)\)")
 
 
 def headings(page: str) -> list[str]:
@@ -70,6 +79,26 @@ def finish(pdf: bytes, page: str) -> bytes:
             if match is not None:
                 wanted.remove(match)
                 entry[NameObject("/Title")] = TextStringObject(match)
+    meta = _META_DATE.search(page)
+    if meta and (date := _DATE.search(meta.group())):
+        stamp = "D:{}{}{}000000Z".format(*date.groups())
+        writer.add_metadata({"/CreationDate": stamp, "/ModDate": stamp})
     out = io.BytesIO()
     writer.write(out)
-    return out.getvalue()
+    return renumber_nodes(out.getvalue())
+
+
+def renumber_nodes(pdf: bytes) -> bytes:
+    """The structure elements' ``(nodeNNNNNNNN)`` ids counted from 0 in their order.
+
+    Each id keeps its width, so no byte offset moves (the cross-reference table stays
+    right), and the order is kept, so the ``/IDTree``'s sorted names stay sorted.
+    """
+    found = sorted({int(n) for n in _NODE.findall(pdf)})
+    new = {old: index for index, old in enumerate(found)}  # index <= old: it fits the width
+
+    def number(match: re.Match[bytes]) -> bytes:
+        digits = match.group(1)
+        return b"(node%s)" % str(new[int(digits)]).zfill(len(digits)).encode()
+
+    return _NODE.sub(number, pdf)
