@@ -11,8 +11,12 @@ report: $(SETUP)
 	@$(BIN)/minutebook build $(if $(TIMEOUT),--timeout $(TIMEOUT))
 	@echo
 	@echo "Open the archive: file://$(CURDIR)/reports/index.html"
-	@echo "or the minutes:"
-	@for f in reports/*/*/minutes.html; do echo "  file://$(CURDIR)/$$f"; done
+	@echo "or the minutes (and kallelser of meetings still to come):"
+	@for d in reports/*/*/; do \
+	    if [ -f $$d/minutes.html ]; then echo "  file://$(CURDIR)/$${d}minutes.html"; \
+	    elif [ -f $$d/agenda.html ]; then echo "  file://$(CURDIR)/$${d}agenda.html"; fi; done
+	@if [ -f reports/_anslagstavla/index.html ]; then \
+	    echo "the notice board: file://$(CURDIR)/reports/_anslagstavla/index.html"; fi
 
 test: $(SETUP) lint
 	$(BIN)/pytest

@@ -82,6 +82,18 @@ def add_meeting(
     return target
 
 
+def publish_drafts(project: Path, series: str = "umebra") -> None:
+    """Let the series publish its drafts under reports/ (series.yaml: publish_drafts).
+
+    By default a draft is built into internal/ only; tests that republish a meeting freely
+    (final minutes are kept as published) use drafts, published.
+    """
+    settings = project / "params" / series / "series.yaml"
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    text = settings.read_text(encoding="utf-8") if settings.exists() else ""
+    settings.write_text(f"{text}publish_drafts: true\n", encoding="utf-8")
+
+
 def correct(path: Path, old: str, new: str) -> None:
     """Change final minutes as a secretary must: the text, and a line in their corrections."""
     text = path.read_text(encoding="utf-8")
@@ -99,6 +111,7 @@ def correct(path: Path, old: str, new: str) -> None:
 def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Five meetings in two series over three years, one a draft, built once."""
     root = make_project(tmp_path_factory.mktemp("archive"))
+    publish_drafts(root)  # its draft is published, marked as one
     add_meeting(root, REFERENCE, "2021-11-09")
     add_meeting(root, REFERENCE, "2022-09-20", {"status: final": "status: draft"})
     add_meeting(

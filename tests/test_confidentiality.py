@@ -181,10 +181,12 @@ def test_an_action_carried_from_a_confidential_item_stays_confidential(hostile):
     assert "MARK-CARRIED" in carried
     check = minutebook("check", "params/ks/2024-04-09.yaml", cwd=hostile)
     assert check.status == 0, check.out
-    internal = (hostile / "internal/ks/2024-04-09/minutes.html").read_text("utf-8")
+    # `new` starts it as planned: its kallelse lists the follow-up, kept confidential
+    internal = (hostile / "internal/ks/2024-04-09/agenda.html").read_text("utf-8")
     assert "MARK-CARRIED" in internal
-    public = (hostile / "reports/ks/2024-04-09/minutes.html").read_text("utf-8")
+    public = (hostile / "reports/ks/2024-04-09/agenda.html").read_text("utf-8")
     assert "Sekretessbelagd punkt (OSL 39:3)" in public
+    assert "Kallelse till sammanträde" in public
 
 
 def test_the_internal_version_has_everything_and_marks_each_confidential_item(hostile):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import make_project, minutebook, serving
+from conftest import make_project, minutebook, publish_drafts, serving
 from minutebook.build.browser import launch
 
 pytestmark = pytest.mark.e2e
@@ -82,6 +82,7 @@ def hostile_meeting() -> dict:
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = make_project(tmp_path_factory.mktemp("hostile"))
     (root / "params/council").mkdir()
+    publish_drafts(root, "council")  # a draft, published: every payload on the page
     # JSON is YAML: every payload arrives exactly as typed
     (root / "params/council/2024-03-12.yaml").write_text(
         json.dumps(hostile_meeting(), ensure_ascii=False), encoding="utf-8"

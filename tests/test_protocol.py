@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import Run, correct, make_project, minutebook
+from conftest import Run, correct, make_project, minutebook, publish_drafts
 from protocol_meetings import FEBRUARY, HEAD, MARKERS, pdf_text, published_bytes
 
 pytestmark = pytest.mark.e2e
@@ -123,7 +123,7 @@ def test_no_internal_version_without_confidential_content(council, tmp_path):
 
 def _january_added_after_february(root: Path, february: str) -> Run:
     """Build February's protocol, then add a January meeting; the second build's run."""
-    (root / "params/ks").mkdir()
+    (root / "params/ks").mkdir(exist_ok=True)
     (root / "params/ks/2024-02-01.yaml").write_text(february, encoding="utf-8")
     assert minutebook("build", "--no-pdf", "--series", "ks", cwd=root).status == 0
     (root / "params/ks/2024-01-10.yaml").write_text(
@@ -135,6 +135,7 @@ def _january_added_after_february(root: Path, february: str) -> Run:
 def test_an_earlier_meeting_added_later_renumbers_the_year(council, tmp_path):
     root = make_project(tmp_path)
     draft = FEBRUARY.replace("status: final", "status: draft")
+    publish_drafts(root, "ks")
     assert "2 built, 0 up to date" in _january_added_after_february(root, draft).out
     assert headings(page(root, "2024-02-01"))[0] == "§ 3 Val av justerare"
     # an explicit first_paragraph wins

@@ -292,8 +292,8 @@ def _build_locked(
         )
     print(report.summary() + ("; archive updated" if updated else ""))
     if report.published or updated:
-        shown = report.published[0].folder if len(report.published) == 1 else None
-        page = shown / HTML if shown else project.reports / INDEX
+        one = report.published[0] if len(report.published) == 1 else None
+        page = (one.page or one.folder / HTML) if one and one.folder else project.reports / INDEX
         print(f"open {project.relative(page)}")
     return status
 

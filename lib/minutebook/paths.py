@@ -25,6 +25,10 @@ JSON = "meeting.json"
 SERIES_FILE = "series.yaml"  # a series' own settings, beside its meeting files
 SAMPLE_FILE = "sample.yaml"  # a sample meeting to run a new template with: never built
 POPOLO = "popolo.json"  # the same meeting in the Popolo vocabulary
+AGENDA_HTML = "agenda.html"  # the kallelse (or the notice of a cancelled meeting)
+AGENDA_PDF = "agenda.pdf"
+KALLELSE_RECORD = ".kallelse.yaml"  # params/<series>/<date>.kallelse.yaml: as it was sent
+BOARD = "_anslagstavla"  # the notice board, under reports/: no series slug starts with "_"
 FILES = "files"  # the attached files, beside the minutes
 STAMP = ".build.json"  # how a folder was made (see build.inputs)
 ARCHIVE_STAMP = ".archive.json"
@@ -33,13 +37,15 @@ SEARCH_PAGE = "search.html"
 SEARCH = "_search"  # the search index: no series slug can start with "_"
 INDEX_JSON = "index.json"
 FEED = "feed.xml"
-OUTPUTS = (NOTEBOOK, HTML, PDF, JSON, POPOLO)
+OUTPUTS = (NOTEBOOK, HTML, PDF, JSON, POPOLO, AGENDA_HTML, AGENDA_PDF)
 # The same names as templates see them (``{{ names.html }}``).
 NAMES = {
     "html": HTML,
     "pdf": PDF,
     "json": JSON,
     "popolo": POPOLO,
+    "agenda": AGENDA_HTML,
+    "board": BOARD,
     "index": INDEX,
     "search_page": SEARCH_PAGE,
     "search": SEARCH,

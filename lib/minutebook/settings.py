@@ -6,9 +6,12 @@ long-running process sees the environment as it is now.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
+
+from .errors import MinutebookError
 
 # Seconds a single cell of a template may run before the build gives up on it.
 CELL_TIMEOUT = 120
@@ -22,6 +25,7 @@ class Settings:
     chromium: str | None  # MINUTEBOOK_CHROMIUM: the Chromium or Chrome to print with
     base_url: str  # MINUTEBOOK_BASE_URL: where reports/ is served, for the feed's links
     debug: bool  # MINUTEBOOK_DEBUG: show the traceback of an internal error
+    today: dt.date  # MINUTEBOOK_TODAY: the day the notice board is built for (default: today)
     timeout: int = CELL_TIMEOUT
 
 
@@ -33,4 +37,15 @@ def settings() -> Settings:
         chromium=env.get("MINUTEBOOK_CHROMIUM") or None,
         base_url=env.get("MINUTEBOOK_BASE_URL", ""),
         debug=bool(env.get("MINUTEBOOK_DEBUG")),
+        today=_day(env.get("MINUTEBOOK_TODAY")),
     )
+
+
+def _day(value: str | None) -> dt.date:
+    """An ISO date, or today (a date that is no date is a mistake to say, not to guess)."""
+    if not value:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise MinutebookError(f"MINUTEBOOK_TODAY={value!r} is not a date like 2024-03-12") from None

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLE, REFERENCE, add_meeting, minutebook
+from conftest import EXAMPLE, REFERENCE, add_meeting, minutebook, publish_drafts
 from minutebook.archive.nav import fill_nav
 from minutebook.build.inputs import Stamp, output_folder
 from minutebook.build.plan import make_plan
@@ -87,6 +87,8 @@ def test_killed_builds_leave_old_or_new_never_a_mix(project):
         add_meeting(root, EXAMPLE, "2024-04-09"),
     ]
     # drafts: every version publishes (final minutes would keep their first text)
+    publish_drafts(root)
+    publish_drafts(root, "example-board")
     originals = {
         m: m.read_text("utf-8").replace("status: final", "status: draft") for m in meetings
     }
@@ -121,7 +123,9 @@ def test_killed_builds_leave_old_or_new_never_a_mix(project):
     assert run.status == 0, run.err
     assert_whole(proj, {m: {digest_now(proj, m)} for m in meetings})
     leftovers = [
-        p for p in proj.reports.rglob(".*") if p.name not in (".build.json", ".archive.json")
+        p
+        for p in proj.reports.rglob(".*")
+        if p.name not in (".build.json", ".archive.json", ".board.json")  # the stamps
     ]
     assert leftovers == []
     index = json.loads((proj.reports / "index.json").read_text("utf-8"))

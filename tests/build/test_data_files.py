@@ -7,7 +7,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from conftest import REFERENCE, minutebook
+from conftest import REFERENCE, minutebook, publish_drafts
 from minutebook.meeting.read import load_meeting
 
 SECTION = """\
@@ -27,6 +27,7 @@ def data_project(project: Path) -> Path:
         "kategori,antal\nMARK-CONFIDENTIAL-DATA,3\n", encoding="utf-8"
     )
     meeting = project / REFERENCE
+    publish_drafts(project)
     text = meeting.read_text("utf-8").replace("status: final", "status: draft")
     text = text.replace(
         "  brott: data/brott.csv\n",

@@ -14,7 +14,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from conftest import REFERENCE, minutebook
+from conftest import REFERENCE, minutebook, publish_drafts
 from minutebook.build.browser import system_chromium
 
 pytestmark = pytest.mark.e2e
@@ -39,6 +39,7 @@ def published(project: Path) -> tuple[Path, dict[str, bytes]]:
     """
     meeting = project / REFERENCE
     meeting.write_text(meeting.read_text("utf-8").replace("status: final", "status: draft"))
+    publish_drafts(project)
     run = minutebook("build", cwd=project)
     assert run.status == 0, run.err
     return project, snapshot(project / "reports")

@@ -7,7 +7,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from conftest import correct, make_project, minutebook
+from conftest import correct, make_project, minutebook, publish_drafts
 from minutebook.meeting.history import earlier_meetings
 
 HEAD = """\
@@ -68,6 +68,7 @@ def _project(root: Path) -> Path:
     for text in (JANUARY, FEBRUARY, MARCH):
         date = text.split("date: ")[1].split("\n")[0]
         (folder / f"{date}.yaml").write_text(text, encoding="utf-8")
+    publish_drafts(root, "board")  # February and March are drafts, on the web
     nb = nbformat.read(root / "notebooks/default.ipynb", as_version=4)
     nb.cells.insert(-4, nbformat.v4.new_code_cell(LOOK_BACK))
     nbformat.write(nb, root / "notebooks/board.ipynb")

@@ -88,7 +88,7 @@ CASES: dict[str, list[str]] = {
         "1:1: expected a mapping of meeting keys (series, body, …), got a list",
     ],
     "merge-key.yaml": [
-        "1:1: base: unknown key (known keys: actions, adjusted_on, adjusters, adjustment, body, corrections, data, date, first_paragraph, items, kept_at, kind, language, links, next_meeting, organisation, participants, place, posted_on, recorded_by, series, source, status, time)",
+        "1:1: base: unknown key (known keys: actions, adjusted_on, adjusters, adjustment, body, corrections, data, date, first_paragraph, items, kept_at, kind, language, links, next_meeting, notice_posted_on, organisation, participants, place, posted_on, recorded_by, series, source, status, time)",
         "6:5: items[0]: keys must be plain words (no merge keys << or lists)",
         "6:5: items[0].title: required key is missing",
     ],

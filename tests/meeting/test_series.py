@@ -93,7 +93,7 @@ def test_changing_the_settings_rebuilds_the_series_and_they_shape_the_minutes(pr
     assert minutebook("build", "--no-pdf", "--series", "umebra", cwd=project).status == 0
     again = minutebook("build", "--no-pdf", "--series", "umebra", cwd=project)
     assert "0 built, 1 up to date" in again.out
-    (folder / "series.yaml").write_text("template: default\n", encoding="utf-8")
+    (folder / "series.yaml").write_text("template: default\npublish_drafts: true\n", "utf-8")
     run = minutebook("build", "--no-pdf", "--series", "umebra", cwd=project)
     assert "1 built, 0 up to date" in run.out, run.out + run.err
     html = (project / "reports/umebra/2022-06-14/minutes.html").read_text("utf-8")
@@ -108,13 +108,13 @@ def test_a_confidential_items_case_reference_is_public_only_when_the_series_says
         "items:\n  - {title: Förvärv av fastighet X, case: KS 2024/0099, confidential: OSL 19:1}"
         "\nstatus: draft",
     )
-    write(project, SERIES + "show_confidential_case: true\n", secret)
+    write(project, SERIES + "show_confidential_case: true\npublish_drafts: true\n", secret)
     run = minutebook("build", "--no-pdf", "--series", "ks", cwd=project)
     assert run.status == 0, run.err
     html = (project / "reports/ks/2024-03-12/minutes.html").read_text("utf-8")
     assert "KS 2024/0099" in html and "Sekretessbelagd" in html
     assert "fastighet" not in html
-    write(project, SERIES, secret)
+    write(project, SERIES + "publish_drafts: true\n", secret)
     assert minutebook("build", "--no-pdf", "--series", "ks", cwd=project).status == 0
     html = (project / "reports/ks/2024-03-12/minutes.html").read_text("utf-8")
     assert "KS 2024/0099" not in html and "Sekretessbelagd" in html

@@ -156,3 +156,16 @@ def test_the_warnings_of_the_second_version(tmp_path):
         "items[0].decisions[0].reservations[0]: 'Nobody Four' is not among the participants",
         "items[1].decisions: the item is tabled, yet has decisions",
     ]
+
+
+def test_a_planned_meeting_with_decisions_is_a_likely_slip(tmp_path):
+    planned = MEETING.replace("date: 2024-03-12\n", "date: 2024-03-12\nstatus: planned\n")
+    planned = planned.replace(
+        "    actions:\n", "    decisions: [to adopt the budget]\n    actions:\n"
+    )
+    result = check_file(write(tmp_path, planned), "params/council/2024-03-12.yaml")
+    assert (
+        "items[0].decisions: the meeting is planned, yet the item has decisions: the kallelse "
+        "leaves them out; once the meeting is held, set status: draft"
+        in [line.split(": warning: ")[1] for line in result.lines()]
+    )

@@ -16,7 +16,7 @@ def test_next_meeting_carries_what_belongs_to_the_next_meeting(project):
     path = new_meeting(Project(project), "example-board", dt.date(2024, 4, 9))
     assert path == project / "params/example-board/2024-04-09.yaml"
     meeting = load_meeting(path)  # a valid meeting, ready to fill in
-    assert meeting.status == "draft"
+    assert meeting.status == "planned"
     assert meeting.body == "Riverside Library Board" and meeting.language == "en"
     assert meeting.place == "Meeting room 2, Riverside Library"
     assert meeting.time.start == dt.time(18, 30)
@@ -208,7 +208,7 @@ def test_what_belongs_to_the_last_meeting_stays_with_it(tmp_path):
         "Inga.",
     ):
         assert gone not in text, gone
-    assert "status: draft\n" in text
+    assert "status: planned\n" in text
     assert "kept_at: Kommunhuset" in text
     # a task of several lines stays a block
     assert "      - task: |\n          Ring kommunen\n          och fråga om budgeten\n" in text

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..build.inputs import Stamp, code_fingerprint, output_folder
 from ..meeting import labels
-from ..paths import ARCHIVE_STAMP, HTML, JSON, PDF, Project
+from ..paths import AGENDA_HTML, AGENDA_PDF, ARCHIVE_STAMP, HTML, JSON, PDF, Project
 from ..settings import settings
 
 if TYPE_CHECKING:
@@ -39,8 +39,12 @@ class Entry:
     series: str
     date: str
     folder: Path
-    pdf_exists: bool
+    pdf_exists: bool  # the PDF of its page
     built: str
+    page: str = HTML  # its page: the minutes, or the kallelse while there are none public
+    agenda: bool = False  # a kallelse (or a cancellation) is published in its folder
+    posting: bool = True  # its notices go on the notice board
+    notice: str | None = None  # the day its kallelse was first posted
 
     @cached_property
     def meeting(self) -> Meeting:
@@ -70,14 +74,19 @@ class Entry:
         return labels.long_date(self.date, self.language)
 
     @property
+    def document(self) -> str:
+        """What its page is: its kind of minutes, ``planned`` (a kallelse), ``cancelled``."""
+        return labels.document(self.meeting.kind, self.meeting.status)
+
+    @property
     def kind(self) -> str:
-        """The kind of minutes in words: Mötesanteckningar, Protokoll, …."""
-        return self.label(self.meeting.kind)
+        """What its page is in words: Mötesanteckningar, Protokoll, Kallelse, …."""
+        return self.label(self.document)
 
     @property
     def title(self) -> str:
-        """The minutes' title, as on the page itself."""
-        return labels.title(self.meeting.kind, self.date, self.meeting.body, self.language)
+        """The page's title, as on the page itself."""
+        return labels.title(self.document, self.date, self.meeting.body, self.language)
 
     @property
     def draft(self) -> bool:
@@ -87,13 +96,27 @@ class Entry:
     # URLs relative to reports/
     @property
     def html(self) -> str:
-        """The minutes page."""
-        return f"{self.series}/{self.date}/{HTML}"
+        """The meeting's page: its minutes, or its kallelse."""
+        return f"{self.series}/{self.date}/{self.page}"
+
+    @property
+    def pdf_name(self) -> str:
+        """The name of its page's PDF."""
+        return PDF if self.page == HTML else AGENDA_PDF
 
     @property
     def pdf(self) -> str | None:
         """The PDF, if there is one."""
-        return f"{self.series}/{self.date}/{PDF}" if self.pdf_exists else None
+        return f"{self.series}/{self.date}/{self.pdf_name}" if self.pdf_exists else None
+
+    @property
+    def kallelse(self) -> str | None:
+        """The kallelse kept beside the minutes, if there is one."""
+        return (
+            f"{self.series}/{self.date}/{AGENDA_HTML}"
+            if self.agenda and self.page == HTML
+            else None
+        )
 
     @property
     def json(self) -> str:
@@ -109,13 +132,18 @@ def collect(project: Project, files: Iterable[Path]) -> list[Entry]:
         if not (folder / JSON).is_file():
             continue  # never built, or failed before it was ever published
         stamp = Stamp.read(folder)
+        page = HTML if (folder / HTML).is_file() else AGENDA_HTML
         entries.append(
             Entry(
                 path.parent.name,
                 path.stem,
                 folder,
-                (folder / PDF).is_file(),
+                (folder / (PDF if page == HTML else AGENDA_PDF)).is_file(),
                 stamp.built if stamp else "",
+                page=page,
+                agenda=(folder / AGENDA_HTML).is_file(),
+                posting=stamp.posting if stamp else True,
+                notice=stamp.notice if stamp else None,
             )
         )
     return sorted(entries, key=lambda e: (e.series, e.date))
@@ -126,7 +154,7 @@ def digest(entries: Sequence[Entry]) -> str:
     out = hashlib.sha256(code_fingerprint().encode())
     out.update(settings().base_url.encode())
     for e in entries:
-        out.update(f"{e.series}/{e.date}/{e.built}/{e.pdf_exists}".encode())
+        out.update(f"{e.series}/{e.date}/{e.built}/{e.pdf_exists}/{e.page}/{e.agenda}".encode())
     return out.hexdigest()
 
 

@@ -16,7 +16,6 @@ from itertools import groupby
 from typing import Any
 
 from ..build import publish
-from ..paths import HTML
 from ..template.pieces import compact_environment
 from .entries import Entry
 
@@ -43,7 +42,7 @@ def link_pages(entries: Sequence[Entry]) -> None:
     for _, group in groupby(entries, key=lambda e: e.series):
         series = list(group)
         for i, entry in enumerate(series):
-            page = entry.folder / HTML
+            page = entry.folder / entry.page
             publish.clean(entry.folder)  # what a killed run of this left
             try:
                 html = page.read_text(encoding="utf-8")

@@ -29,6 +29,7 @@ from ..paths import (
     TEMPLATES_DIR,
     Project,
 )
+from . import board
 from .entries import Entry, collect, digest, is_current
 from .feed import feed_xml, index_json
 from .nav import link_pages
@@ -96,7 +97,11 @@ def pages(entries: Sequence[Entry]) -> dict[str, bytes]:
     common = {"css": _css(), "version": __version__, "lang": lang, "L": _labeller(lang)}
     out = {
         INDEX: env.get_template("index.html.j2").render(
-            title=labels.label("archive", lang), root="", series=series, **common
+            title=labels.label("archive", lang),
+            root="",
+            series=series,
+            board=bool(board.shown(entries)),
+            **common,
         ),
         SEARCH_PAGE: env.get_template("search.html.j2").render(
             title=labels.label("search", lang),
@@ -139,7 +144,8 @@ def _update(project: Project, files: Sequence[Path], force: bool) -> bool:
         publish.clean(folder)
     entries = collect(project, files)
     if not force and is_current(project, entries):
-        return False
+        # what is posted changes with the day, not only with what is published
+        return board.update(project, entries)
     # A folder kept from an older build whose meeting.json no longer reads (the model moved
     # on, and its meeting fails to build) is left out of the pages, as it was never built.
     entries = [e for e in entries if e.readable]
@@ -149,6 +155,7 @@ def _update(project: Project, files: Sequence[Path], force: bool) -> bool:
     publish.write_atomic(reports / INDEX_JSON, index_json(entries))
     publish.write_atomic(reports / FEED, feed_xml(entries, _language(entries)))
     build_index(reports, entries)
+    board.update(project, entries)
     # Written last: a run killed before this point redoes the archive next time.
     stamp = {"inputs": digest(entries), "meetings": len(entries)}
     publish.write_atomic(reports / ARCHIVE_STAMP, json.dumps(stamp).encode())

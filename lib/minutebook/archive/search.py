@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ..build import publish
 from ..errors import MinutebookError
-from ..paths import HTML, SEARCH
+from ..paths import SEARCH
 from .entries import Entry
 
 
@@ -68,7 +68,7 @@ def build_index(reports: Path, entries: Sequence[Entry]) -> None:
             site = sites / language
             for e in entries:
                 if e.language == language:
-                    _link(e.folder / HTML, site / e.html)
+                    _link(e.folder / e.page, site / e.html)
             runs.append(
                 subprocess.Popen(
                     [

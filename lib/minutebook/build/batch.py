@@ -31,6 +31,7 @@ class Outcome:
     error: MinutebookError | None = None
     older_pdf: bool = False  # built without a PDF, the earlier one kept
     held: str = ""  # final minutes kept as published: why
+    page: Path | None = None  # the page to open: the minutes, or the kallelse
 
     @property
     def word(self) -> str:
@@ -199,7 +200,9 @@ def build_many(
     def one(path: Path) -> Outcome:
         try:
             built = run(path, project, printer, timeout=timeout, **options)
-            return Outcome(path, built.folder, older_pdf=built.older_pdf, held=built.held)
+            return Outcome(
+                path, built.folder, older_pdf=built.older_pdf, held=built.held, page=built.page
+            )
         except MinutebookError as error:
             published = getattr(error, "published", None)
             return Outcome(path, folder=published, error=error)

@@ -88,6 +88,9 @@ class Stamp:
     republished: int = 0  # entries in the log when it was last republished
     held: str | None = None  # the input hash of a build held back, to not try it again
     held_why: str = ""  # and why it was held back
+    alone: bool = False  # internal: nothing of the meeting is public (a draft kept back)
+    posting: bool = True  # its notices go on the notice board (series.yaml: posting)
+    notice: str | None = None  # the day its kallelse (or cancellation) was first posted
 
     def dumps(self) -> bytes:
         """The stamp as written to ``.build.json``."""
@@ -120,7 +123,11 @@ def current_state(project: Project, meeting: Path, pdf: bool) -> Stamp | None:
     these inputs was held back as final minutes (the stamp's ``held`` says so).
     """
     stamp = Stamp.read(output_folder(project, meeting))
-    if stamp is None or stamp.inputs is None:
+    if stamp is None:  # nothing public: current if its internal version is all there is
+        stamp = Stamp.read(project.internal_dir(meeting.parent.name, meeting.stem))
+        if stamp is None or not stamp.alone:
+            return None
+    if stamp.inputs is None:
         return None
     extra = stamp.extra
     if stamp.internal:  # its stamp lists every file the meeting names, confidential ones too
@@ -132,8 +139,8 @@ def current_state(project: Project, meeting: Path, pdf: bool) -> Stamp | None:
         year = meeting.stem[:4]
         earlier = [
             project.relative(p)
-            for p in sorted(meeting.parent.glob(f"{year}-*.yaml"))
-            if p.stem < meeting.stem
+            for p in earlier_files(meeting.parent, meeting.stem)
+            if p.stem[:4] == year
         ]
         if earlier != stamp.numbering:
             return None

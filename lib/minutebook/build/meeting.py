@@ -12,7 +12,6 @@ builds, parallel batch builds, and the public and internal versions.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import json
 import os
 import shutil
@@ -24,14 +23,26 @@ from typing import Any
 from ..errors import ChromiumNotFound, MinutebookError, MissingPDF, TemplateError
 from ..meeting.model import Meeting
 from ..meeting.popolo import popolo
-from ..paths import FILES, HTML, JSON, NOTEBOOK, OUTPUTS, PDF, POPOLO, STAMP, Project, earlier_files
+from ..paths import (
+    AGENDA_HTML,
+    AGENDA_PDF,
+    FILES,
+    HTML,
+    JSON,
+    NOTEBOOK,
+    OUTPUTS,
+    PDF,
+    POPOLO,
+    STAMP,
+    Project,
+    earlier_files,
+)
 from ..settings import CELL_TIMEOUT
 from ..template.reads import HISTORY
-from . import publish, record
+from . import kallelse, publish, record, stamps
 from .browser import PageSetup, Printer
 from .displays import check_displays
 from .execute import run_template, take_reads, who_fixes
-from .inputs import Stamp, file_hash
 from .plan import Plan, Version, as_published, attached_files, make_plan
 
 
@@ -44,6 +55,18 @@ class Built:
     files: tuple[str, ...]
     older_pdf: bool = False  # built without a PDF: the one there is an earlier build's
     held: str = ""  # final minutes kept as published: why (see minutebook.build.record)
+    page: Path | None = None  # the page to open: the minutes, or the kallelse
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page made for a version, to be printed beside it."""
+
+    version: Version
+    folder: Path  # where it was staged
+    pdf: str  # the PDF's name: the minutes', or the kallelse's
+    html: str
+    setup: PageSetup
 
 
 def build_meeting(
@@ -80,42 +103,52 @@ def build_meeting(
     if printer is not None:
         printer.start()  # Chromium starts while the kernel runs (once per run)
     staged: list[tuple[Version, Path]] = []
-    pages: list[tuple[str, PageSetup]] = []
+    pages: list[Page] = []
     reads: set[str] = set()
     missing: ChromiumNotFound | None = None
     try:
         for version in plan.versions:
             folder = _stage(project, version)
             staged.append((version, folder))
-            nb = _run(plan, version, folder, project, timeout)
-            reads |= take_reads(nb)
-            pages.append(_render(plan, version, folder, nb))
+            if version.minutes:
+                nb = _run(plan, version, folder, project, timeout)
+                reads |= take_reads(nb)
+                pages.append(_render(plan, version, folder, nb))
+            if version.kallelse is not None:
+                pages.append(_render_kallelse(plan, version, folder))
         read = _read(plan, project, reads)
-        text = record.text_digest([html for html, _ in pages], _attached(plan))
+        text = record.text_digest([page.html for page in pages], _attached(plan))
         verdict = record.judge(plan.published, plan.meeting, plan.source, text, file=plan.file)
         if not (verdict.publish or plan.republish):
             for _, folder in staged:
                 publish.discard(folder)
             return _hold(plan, project, read, verdict.why)
-        for (version, folder), (html, setup) in zip(staged, pages, strict=True):
-            missing = _print(version, folder, html, setup, printer) or missing
-        _stamp_all(plan, staged, read, text, complete=missing is None)
+        for page in pages:
+            missing = _print(page, printer) or missing
+        stamps.stamp_all(plan, staged, read, text, complete=missing is None)
         for version, folder in staged:
             with _writing(project, version.final):
                 publish.publish(folder, version.final)
+        if plan.alone:  # a draft kept from the public: what was published of it goes
+            with _writing(project, plan.public.final):
+                publish.withdraw(plan.public.final)
     except BaseException:
         for _, folder in staged:
             publish.discard(folder)
         raise
     _tidy(plan, project)
-    final = plan.public.final
+    # the minutes to open, the public ones first (a draft kept back: the internal ones), or
+    # the kallelse when there are no minutes yet
+    shown = next((v for v in reversed(plan.versions) if v.minutes), plan.versions[-1])
+    final = shown.final
+    opened = final / (HTML if shown.minutes else AGENDA_HTML)
     if missing is not None:
         raise MissingPDF(
-            f"{plan.file}: published {project.relative(final / HTML)} without a PDF: {missing}",
-            final,
+            f"{plan.file}: published {project.relative(opened)} without a PDF: {missing}", final
         )
     files = tuple(name for name in OUTPUTS if (final / name).exists())
-    return Built(plan.meeting, final, files, older_pdf=printer is None and PDF in files)
+    older = printer is None and (PDF in files or AGENDA_PDF in files)
+    return Built(plan.meeting, final, files, older_pdf=older, page=opened)
 
 
 # -- the steps -------------------------------------------------------------------------------
@@ -125,7 +158,7 @@ def _stage(project: Project, version: Version) -> Path:
     """A new, empty folder beside the version's final place."""
     with _writing(project, version.final):
         if version.internal:
-            _private_folders(project, version.final.parent.name)
+            stamps.private_folders(project, version.final.parent.name)
         return publish.staging(version.final)
 
 
@@ -158,9 +191,9 @@ def _run(plan: Plan, version: Version, folder: Path, project: Project, timeout: 
         lines = [f"{plan.file}: {error}", who_fixes(project.relative(plan.template), owner)]
         if (folder / NOTEBOOK).exists():
             failed = project.failed_notebook(version.final.parent.name, version.final.name)
-            _private_folders(project, version.final.parent.name)
+            stamps.private_folders(project, version.final.parent.name)
             os.replace(folder / NOTEBOOK, failed)
-            private(failed)
+            stamps.private(failed)
             lines.append(f"the failed notebook is kept in {project.relative(failed)}")
         raise TemplateError("\n  ".join(lines)) from None
 
@@ -182,7 +215,7 @@ def _parameters(plan: Plan, version: Version) -> dict[str, Any]:
     return meeting
 
 
-def _render(plan: Plan, version: Version, folder: Path, nb: Any) -> tuple[str, PageSetup]:
+def _render(plan: Plan, version: Version, folder: Path, nb: Any) -> Page:
     """The page, the meeting's JSON and its attached files, written into ``folder``."""
     from .render import render_html  # made ready by batch.build_many
 
@@ -193,44 +226,54 @@ def _render(plan: Plan, version: Version, folder: Path, nb: Any) -> tuple[str, P
     (folder / POPOLO).write_text(
         json.dumps(popolo(meeting), indent=2, ensure_ascii=False), encoding="utf-8"
     )
-    for href, source in attached_files(version.meeting, plan.path.parent):
+    _copy_attached(version.meeting, plan.path.parent, folder)
+    return Page(version, folder, PDF, html, setup)
+
+
+def _render_kallelse(plan: Plan, version: Version, folder: Path) -> Page:
+    """The kallelse (or cancellation) beside the minutes, or as all there is of them yet.
+
+    Without minutes, the meeting's JSON is the kallelse's: what the public knows so far.
+    """
+    assert version.kallelse is not None
+    sent = as_published(version.kallelse)
+    html, setup = kallelse.render(sent.model_dump(mode="json"), internal=version.internal)
+    (folder / AGENDA_HTML).write_text(html, encoding="utf-8")
+    if not version.minutes:
+        (folder / JSON).write_text(sent.model_dump_json(indent=2), encoding="utf-8")
+    _copy_attached(version.kallelse, plan.path.parent, folder)
+    return Page(version, folder, AGENDA_PDF, html, setup)
+
+
+def _copy_attached(meeting: Meeting, series_folder: Path, folder: Path) -> None:
+    """The files a page links to, under ``files/`` beside it."""
+    for href, source in attached_files(meeting, series_folder):
         target = folder / FILES / href
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
-    return html, setup
 
 
-def _print(
-    version: Version, folder: Path, html: str, setup: PageSetup, printer: Printer | None
-) -> ChromiumNotFound | None:
-    """The PDF, printed into ``folder``; why it could not be, if Chromium is missing."""
+def _print(page: Page, printer: Printer | None) -> ChromiumNotFound | None:
+    """The page's PDF, printed into its folder; why it could not be, if Chromium is missing."""
     if printer is not None:
         try:
-            (folder / PDF).write_bytes(printer.pdf(html, setup))
+            (page.folder / page.pdf).write_bytes(printer.pdf(page.html, page.setup))
         except ChromiumNotFound as error:
             return error
-    elif (version.final / PDF).is_file():
+    elif (page.version.final / page.pdf).is_file():
         # A quick build without a PDF keeps the last one rather than leave readers without
         # it; the stamp says it was built without a PDF, so the next full build renews it.
-        shutil.copyfile(version.final / PDF, folder / PDF)
+        shutil.copyfile(page.version.final / page.pdf, page.folder / page.pdf)
     return None
 
 
-@dataclass(frozen=True)
-class Read:
-    """What the build read, the template's own reads included: the stamp's inputs."""
-
-    digest: str
-    history: list[str] | None  # the earlier meeting files, when the template read them
-
-
-def _read(plan: Plan, project: Project, reads: set[str]) -> Read:
+def _read(plan: Plan, project: Project, reads: set[str]) -> stamps.Read:
     """The plan's inputs, and the earlier meetings if the template read them."""
     if HISTORY not in reads:
-        return Read(plan.digest, None)
+        return stamps.Read(plan.digest, None)
     earlier = earlier_files(plan.path.parent, plan.meeting.date.isoformat())
     inputs = replace(plan.inputs, extra=(*plan.inputs.extra, *earlier))
-    return Read(inputs.digest(project), [project.relative(p) for p in earlier])
+    return stamps.Read(inputs.digest(project), [project.relative(p) for p in earlier])
 
 
 def _attached(plan: Plan) -> list[Path]:
@@ -239,7 +282,7 @@ def _attached(plan: Plan) -> list[Path]:
     return sorted(found)
 
 
-def _hold(plan: Plan, project: Project, read: Read, why: str) -> Built:
+def _hold(plan: Plan, project: Project, read: stamps.Read, why: str) -> Built:
     """Keep the published final minutes; their stamp remembers the inputs held back."""
     final = plan.public.final
     assert plan.published is not None  # only published final minutes are held
@@ -248,38 +291,6 @@ def _hold(plan: Plan, project: Project, read: Read, why: str) -> Built:
         publish.write_atomic(final / STAMP, stamp.dumps())
     files = tuple(name for name in OUTPUTS if (final / name).exists())
     return Built(plan.meeting, final, files, held=why)
-
-
-def _stamp_all(
-    plan: Plan, staged: list[tuple[Version, Path]], read: Read, text: str, complete: bool
-) -> None:
-    """Each staged folder's stamp: the input hash (none when incomplete) and its files.
-
-    The public one also records what the minutes say, for :func:`record.judge` next time.
-    """
-    digest = read.digest if complete else None
-    for version, folder in staged:
-        names = [*version.names, *(read.history or [])]
-        if version.internal:
-            _stamp(folder, digest, names)
-            private(folder)
-        else:
-            _stamp(
-                folder,
-                digest,
-                names,
-                internal=plan.internal is not None,
-                numbering=plan.numbering,
-                history=read.history,
-                template=plan.chosen,
-                final=plan.meeting.status == "final",
-                text=text,
-                source=plan.source,
-                corrections=len(plan.meeting.corrections),
-                republished=len(plan.meeting.corrections)
-                if plan.republish
-                else (plan.published.republished if plan.published else 0),
-            )
 
 
 def _tidy(plan: Plan, project: Project) -> None:
@@ -296,34 +307,6 @@ def _tidy(plan: Plan, project: Project) -> None:
 
 
 # -- helpers ---------------------------------------------------------------------------------
-
-
-def _stamp(folder: Path, digest: str | None, extra: list[str], **more: Any) -> None:
-    files = {
-        p.relative_to(folder).as_posix(): file_hash(p)
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
-    built = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-    stamp = Stamp(inputs=digest, extra=extra, files=files, built=built, **more)
-    (folder / STAMP).write_bytes(stamp.dumps())
-
-
-def private(path: Path) -> None:
-    """Make ``path`` (a file, or a folder and all in it) readable by its owner only."""
-    if path.is_dir():
-        path.chmod(0o700)
-        for inner in path.rglob("*"):
-            inner.chmod(0o700 if inner.is_dir() else 0o600)
-    elif path.exists():
-        path.chmod(0o600)
-
-
-def _private_folders(project: Project, series: str) -> None:
-    """``internal/`` and its series folder: 0700, whatever the umask made of them."""
-    for folder in (project.internal, project.internal / series):
-        folder.mkdir(mode=0o700, exist_ok=True)
-        folder.chmod(0o700)
 
 
 @contextlib.contextmanager

@@ -7,6 +7,7 @@ meeting that cannot be built fails before a kernel or a browser starts.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,8 @@ from ..meeting.protocol import paragraph_start
 from ..meeting.read import attachment_path, load_with_settings
 from ..meeting.series import SeriesSettings
 from ..paths import FILES, Project
-from . import record
+from ..settings import settings as settings_now
+from . import kallelse, record
 from .execute import has_internal_cells, template_settings
 from .inputs import Inputs, Stamp, file_hash
 
@@ -31,6 +33,8 @@ class Version:
     final: Path  # where it is published
     internal: bool
     names: tuple[str, ...]  # the files it names (project-relative), listed in its stamp
+    minutes: bool = True  # it has minutes (a planned meeting, an unpublished draft: not)
+    kallelse: Meeting | None = None  # the kallelse (or cancellation) beside them, as sent
 
 
 @dataclass(frozen=True)
@@ -53,11 +57,18 @@ class Plan:
     source: str  # SHA-256 of the meeting file
     public: Version
     internal: Version | None  # only when something is withheld from the public
+    posting: bool  # its notices go on the notice board (series.yaml: posting)
 
     @property
     def versions(self) -> tuple[Version, ...]:
-        """Every version to make, the internal one first."""
-        return (self.internal, self.public) if self.internal else (self.public,)
+        """Every version to make, the internal one first; not a public one with nothing in it."""
+        shown = (self.public,) if self.public.minutes or self.public.kallelse else ()
+        return (self.internal, *shown) if self.internal else shown
+
+    @property
+    def alone(self) -> bool:
+        """Nothing of the meeting is public: its internal version is all there is."""
+        return self.public not in self.versions
 
 
 def attached_files(meeting: Meeting, series_folder: Path) -> list[tuple[str, Path]]:
@@ -102,6 +113,7 @@ def meeting_inputs(
     numbering: list[Path] | None = None,
     template: Path | None = None,
     data: dict[str, dict[str, Any]] | None = None,
+    sent: Sequence[Path] = (),
 ) -> Inputs:
     """Everything the outputs of the meeting in ``path`` depend on.
 
@@ -115,6 +127,7 @@ def meeting_inputs(
         data = {name: {"file": f.file} for name, f in meeting.data_files().items()}
     data_files = [path.parent / entry["file"] for entry in data.values()]
     attached = [f for _, f in attached_files(meeting, path.parent)]
+    attached += [f for f in sent if f not in attached]  # the kallelse's record, documents
     template = template or project.template_for(meeting.series)
     return Inputs(path, template, (*numbering, *data_files, *attached), pdf)
 
@@ -158,13 +171,25 @@ def make_plan(path: Path, project: Project, pdf: bool, *, republish: bool = Fals
             "(date and what changed): add one and run it again"
         )
     data = record.freeze(path, meeting, refresh=republish)
+    sent = _kallelse(path, project, meeting, show_case)
     # Hashed now: an input edited during the build makes the stamp stale, not wrong.
-    inputs = meeting_inputs(path, project, meeting, pdf, earlier, template, data)
+    inputs = meeting_inputs(
+        path, project, meeting, pdf, earlier, template, data, sent.files(False) if sent else ()
+    )
     # only what the public version shows: a confidential attachment's name stays out
     public_data = {name: entry for name, entry in data.items() if name in public.data}
-    shown = meeting_inputs(path, project, public, pdf, earlier, template, public_data)
-    # an internal version when something is withheld, or the template has cells for it
+    shown = meeting_inputs(
+        path, project, public, pdf, earlier, template, public_data, sent.files(True) if sent else ()
+    )
+    minutes = not kallelse.is_sent(meeting)
+    drafts = bool(settings and settings.publish_drafts)
+    public_minutes = minutes and (meeting.status != "draft" or drafts)
+    # an internal version when something is withheld, or the template has cells for it, or
+    # the minutes are a draft kept from the public
     withheld = public is not meeting or has_internal_cells(template)
+    if sent is not None:
+        withheld = withheld or sent.public is not sent.meeting
+    withheld = withheld or (minutes and not public_minutes)
     numbering = None
     if meeting.kind == "protocol":
         if meeting.first_paragraph is None:  # set by hand, it depends on no other file
@@ -190,8 +215,61 @@ def make_plan(path: Path, project: Project, pdf: bool, *, republish: bool = Fals
         republish=republish,
         published=published,
         source=file_hash(path),
-        public=Version(public, project.meeting_dir(meeting.series, date), False, names(shown)),
-        internal=Version(meeting, project.internal_dir(meeting.series, date), True, names(inputs))
+        public=Version(
+            public,
+            project.meeting_dir(meeting.series, date),
+            False,
+            names(shown),
+            minutes=public_minutes,
+            kallelse=kallelse.as_sent(sent.public) if sent else None,
+        ),
+        internal=Version(
+            meeting,
+            project.internal_dir(meeting.series, date),
+            True,
+            names(inputs),
+            minutes=minutes,
+            kallelse=kallelse.as_sent(sent.meeting) if sent else None,
+        )
         if withheld
         else None,
+        posting=settings.posting if settings else True,
     )
+
+
+@dataclass(frozen=True)
+class Sent:
+    """The kallelse a build makes, as sent: from its record beside the meeting file."""
+
+    file: Path  # params/<series>/<date>.kallelse.yaml
+    meeting: Meeting
+    public: Meeting  # redacted: what the public kallelse shows
+
+    def files(self, public: bool) -> list[Path]:
+        """The record, and the documents the (public) kallelse links to: inputs."""
+        shown = self.public if public else self.meeting
+        return [self.file, *(f for _, f in attached_files(shown, self.file.parent))]
+
+
+def _kallelse(path: Path, project: Project, meeting: Meeting, show_case: bool) -> Sent | None:
+    """The kallelse to make beside the minutes, or instead of them; None when there is none.
+
+    A planned or cancelled meeting writes its record first (see
+    :mod:`minutebook.build.kallelse`); a held one has one only if it was built as planned.
+
+    Raises:
+        MeetingFileError: the record has errors, or its public version cannot be made.
+    """
+    if kallelse.is_sent(meeting):
+        file = kallelse.keep(path, meeting, settings_now().today)
+    elif (file := kallelse.record_path(path)).is_file():
+        pass
+    else:
+        return None
+    name = project.relative(file)
+    sent, positions, _ = load_with_settings(file, name)
+    try:
+        public = redact.public(sent, path.parent, show_case=show_case)
+    except redact.Unsafe as unsafe:
+        raise unsafe.error(positions, name) from None
+    return Sent(file, sent, public)

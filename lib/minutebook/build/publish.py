@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import MinutebookError
+from ..paths import STAMP
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -142,3 +143,17 @@ def write_atomic(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
+
+
+def withdraw(final: Path) -> None:
+    """Take a published folder away at once (a rename aside, then delete), if a build made it.
+
+    Readers see the whole folder or none of it; a folder without a build stamp is not ours
+    to delete.
+    """
+    if not (final / STAMP).is_file():
+        return
+    aside = final.with_name(f".{final.name}.withdrawn.tmp")
+    shutil.rmtree(aside, ignore_errors=True)
+    os.rename(final, aside)
+    shutil.rmtree(aside)

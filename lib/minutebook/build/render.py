@@ -65,7 +65,10 @@ def page_info(nb: Any) -> dict[str, Any]:
     return {
         "language": language,
         "title": labels.title(
-            meeting.get("kind", "notes"), meeting["date"], meeting["body"], language
+            labels.document(meeting.get("kind", "notes"), meeting.get("status")),
+            meeting["date"],
+            meeting["body"],
+            language,
         ),
         "skip": label("skip_to_content"),
         "draft": draft,

@@ -204,6 +204,33 @@ LABELS: dict[str, dict[Language, str]] = {
     "taken_down": {"sv": "Datum då anslaget tas ned", "en": "Notice taken down on"},
     "kept_at": {"sv": "Förvaringsplats för protokollet", "en": "The minutes are kept at"},
     "not_yet": {"sv": "ännu inte justerat", "en": "not yet approved"},
+    # before the meeting: the kallelse, a cancellation; after it: the notice board
+    "planned": {"sv": "Kallelse", "en": "Notice of meeting"},
+    "planned_kind": {"sv": "Kallelse till sammanträde", "en": "Notice of meeting"},
+    "cancelled": {"sv": "Inställt sammanträde", "en": "Cancelled meeting"},
+    "cancelled_kind": {"sv": "Inställt sammanträde", "en": "Cancelled meeting"},
+    "cancelled_text": {"sv": "Sammanträdet är inställt.", "en": "The meeting is cancelled."},
+    "agenda": {"sv": "Föredragningslista", "en": "Agenda"},
+    "called": {"sv": "Kallade", "en": "Invited"},
+    "proposed_decision": {"sv": "Förslag till beslut", "en": "Proposed decision"},
+    "notice_board": {"sv": "Anslagstavla", "en": "Notice board"},
+    "notice_board_intro": {
+        "sv": "Kallelser till sammanträden och tillkännagivanden av justerade protokoll. Ett "
+        "protokoll sitter uppe i tre veckor, den tid då beslut kan överklagas.",
+        "en": "Notices of meetings and of approved minutes. Minutes stay posted for three "
+        "weeks, the time in which their decisions may be appealed.",
+    },
+    "posted_now": {"sv": "Anslag just nu", "en": "Posted now"},
+    "taken_down_list": {"sv": "Nedtagna anslag", "en": "Taken down"},
+    "nothing_posted": {"sv": "Inga anslag just nu.", "en": "Nothing is posted now."},
+    "as_of": {"sv": "Anslagen den {date}", "en": "Notices on {date}"},
+    "notice_kind.planned": {"sv": "Kallelse", "en": "Notice of meeting"},
+    "notice_kind.cancelled": {"sv": "Inställt sammanträde", "en": "Cancelled meeting"},
+    "notice_kind.adjusted": {"sv": "Justerat protokoll", "en": "Approved minutes"},
+    "notice_posted": {"sv": "Uppsatt", "en": "Posted"},
+    "notice_down": {"sv": "Tas ned", "en": "Taken down"},
+    "notice_document": {"sv": "Handling", "en": "Document"},
+    "kallelse_link": {"sv": "Kallelse", "en": "Notice of meeting"},
     "internal": {
         "sv": "Internt – innehåller uppgifter som inte publiceras",
         "en": "Internal – contains information that is not published",
@@ -265,6 +292,14 @@ def long_date(date: dt.date | str, language: Language) -> str:
     """``14 juni 2022`` / ``14 June 2022``: how a date is written in running text."""
     day = dt.date.fromisoformat(date) if isinstance(date, str) else date
     return f"{day.day} {MONTHS[language][day.month - 1]} {day.year}"
+
+
+def document(kind: str, status: str | None) -> str:
+    """The label key of what a meeting's page is: its kind of minutes, a kallelse, or a notice.
+
+    A planned meeting's page is its kallelse; a cancelled one's says so.
+    """
+    return status if status in ("planned", "cancelled") else kind
 
 
 def title(kind: str, date: dt.date | str, body: str, language: Language) -> str:

@@ -140,8 +140,16 @@ class Meeting(_Strict):
     date: dt.date = Field(description="the meeting's date; must match the file name")
     time: Time | None = None
     place: Text | None = None
-    status: Literal["draft", "final"] = Field(
-        default="final", description="a draft is marked as such on every page"
+    status: Literal["planned", "draft", "final", "cancelled"] = Field(
+        default="final",
+        description="planned: not yet held, the file is the agenda and a build gives the "
+        "kallelse; draft: minutes being written, marked as such (published only with the "
+        "series setting publish_drafts); final; cancelled: a notice says it will not be held",
+    )
+    notice_posted_on: dt.date | None = Field(
+        default=None,
+        description="the day the kallelse (or the notice of cancellation) is posted on the "
+        "notice board (default: the day its first build published it)",
     )
     participants: list[Participant] = []
     items: list[Item] = Field(min_length=1, description="the agenda, in order")

@@ -13,13 +13,17 @@ import datetime as dt
 from pathlib import Path
 
 from ..errors import MeetingFileError, MinutebookError
+from ..paths import earlier_files
 from .model import Meeting
 from .read import load_meeting
 
 
 def earlier_this_year(path: Path, date: dt.date) -> list[Path]:
-    """The meeting files of the same series and year before ``date``, oldest first."""
-    return sorted(p for p in path.parent.glob(f"{date.year}-*.yaml") if p.stem < date.isoformat())
+    """The meeting files of the same series and year before ``date``, oldest first.
+
+    Only meeting files: not a kallelse kept beside one (``<date>.kallelse.yaml``).
+    """
+    return [p for p in earlier_files(path.parent, date.isoformat()) if p.stem[:4] == str(date.year)]
 
 
 def paragraph_start(path: Path, meeting: Meeting) -> tuple[int, list[Path]]:
@@ -42,7 +46,8 @@ def paragraph_start(path: Path, meeting: Meeting) -> tuple[int, list[Path]]:
                 f"{path.parent.name}/{previous.name}, which has errors; fix that file, or set "
                 "first_paragraph"
             ) from None
-        if before.kind == "protocol":
+        # a meeting not (yet) held numbers no paragraphs: a cancelled one never will
+        if before.kind == "protocol" and before.status not in ("planned", "cancelled"):
             start, _ = paragraph_start(previous, before)
             return start + len(before.items), earlier
     return 1, earlier

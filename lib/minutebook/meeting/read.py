@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..errors import MeetingFileError, Problem
-from ..paths import SAMPLE_FILE, SLUG
+from ..paths import KALLELSE_RECORD, SAMPLE_FILE, SLUG
 from .messages import Loc, describe, field_path, pydantic_problems
 from .model import Meeting
 from .series import SeriesSettings, load_series, merge, series_file
@@ -102,9 +102,11 @@ def _check_location(
         with contextlib.suppress(ValueError):
             date = dt.date.fromisoformat(date)
     # (a date with a time is not a date; the model reports that one)
-    # (a sample meeting, made for a new template, is named so that no build takes it)
+    # (a sample meeting, made for a new template, is named so that no build takes it; a
+    # kallelse kept beside its meeting is named for the meeting's date)
     sample = path.name == SAMPLE_FILE
-    if type(date) is dt.date and not sample and path.stem != date.isoformat():
+    named = path.name.removesuffix(KALLELSE_RECORD).removesuffix(".yaml")
+    if type(date) is dt.date and not sample and named != date.isoformat():
         line, col = positions[("date",)]
         message = f"{date.isoformat()} does not match the file name {path.name!r}; "
         other = path.with_name(f"{date.isoformat()}.yaml")

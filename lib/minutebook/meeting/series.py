@@ -59,6 +59,11 @@ class SeriesSettings(_Strict):
     posting: Flag = Field(
         default=True, description="protocol: an anslagsbevis (and a notice) for the minutes"
     )
+    publish_drafts: Flag = Field(
+        default=False,
+        description="whether draft minutes are published under reports/ (marked as drafts) "
+        "or built into internal/ only, for the secretary",
+    )
     signatures: list[Role] | None = Field(
         default=None, description="who signs besides the secretary (default: chair, adjusters)"
     )

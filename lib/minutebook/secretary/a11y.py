@@ -15,11 +15,14 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..archive.entries import published_meeting
 from ..meeting import labels
-from ..paths import HTML, INDEX, NOTEBOOK, PDF, SEARCH_PAGE, Project
+from ..paths import AGENDA_HTML, AGENDA_PDF, HTML, INDEX, NOTEBOOK, PDF, SEARCH_PAGE, Project
+
+if TYPE_CHECKING:
+    from ..meeting.model import Meeting
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -130,6 +133,21 @@ def _displays(notebook: Path) -> list[str]:
     return display_problems(nbformat.read(notebook, as_version=4))  # type: ignore[no-untyped-call]
 
 
+def _pdf(path: Path, meeting: Meeting, page: str) -> list[str]:
+    """What the PDF of a page (the minutes, or the kallelse) lacks.
+
+    A kallelse published beside the minutes was made from the meeting as it was sent: its
+    items are not checked against the minutes' (their titles may have changed since).
+    """
+    kallelse = page == AGENDA_HTML
+    status = meeting.status if not kallelse or meeting.status == "cancelled" else "planned"
+    document = labels.document(meeting.kind, status)
+    title = labels.title(document, meeting.date, meeting.body, meeting.language)
+    same = not kallelse or meeting.status == "planned"
+    items = [item.title for item in meeting.items] if same and status != "cancelled" else []
+    return pdf_problems(path, items, meeting.language, title)
+
+
 def check_published(project: Project, files: Sequence[Path]) -> list[str]:
     """Every accessibility problem of the published outputs of ``files`` and the archive."""
     problems: list[str] = []
@@ -142,15 +160,15 @@ def check_published(project: Project, files: Sequence[Path]) -> list[str]:
         except (OSError, ValueError):
             problems.append(f"{name}/: not built yet; run `minutebook build`")
             continue
-        pages.append((f"{name}/{HTML}", folder / HTML))
         problems += [f"{name}/{NOTEBOOK}: {p}" for p in _displays(folder / NOTEBOOK)]
-        if (folder / PDF).is_file():
-            title = labels.title(meeting.kind, meeting.date, meeting.body, meeting.language)
-            items = [item.title for item in meeting.items]
-            problems += [
-                f"{name}/{PDF}: {problem}"
-                for problem in pdf_problems(folder / PDF, items, meeting.language, title)
-            ]
+        for page, pdf in ((HTML, PDF), (AGENDA_HTML, AGENDA_PDF)):  # minutes, kallelse
+            if not (folder / page).is_file():
+                continue
+            pages.append((f"{name}/{page}", folder / page))
+            if (folder / pdf).is_file():
+                problems += [
+                    f"{name}/{pdf}: {problem}" for problem in _pdf(folder / pdf, meeting, page)
+                ]
     archive = [
         project.reports / INDEX,
         project.reports / SEARCH_PAGE,

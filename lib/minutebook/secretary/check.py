@@ -124,6 +124,13 @@ def _second_version(meeting: Meeting, names: set[str], warn: Callable[[Loc, str]
                 warn(here, "a roll call without the names of those who voted")
         if item.outcome == "tabled" and item.decisions:
             warn((*at, "decisions"), "the item is tabled, yet has decisions")
+        if meeting.status == "planned" and (item.decisions or item.votes):
+            key = "decisions" if item.decisions else "votes"
+            warn(
+                (*at, key),
+                f"the meeting is planned, yet the item has {key}: the kallelse leaves them "
+                "out; once the meeting is held, set status: draft",
+            )
     if meeting.kind == "protocol" and meeting.status == "final":
         if not meeting.adjusters:
             warn(("kind",), "a protocol without adjusters (justerare)")

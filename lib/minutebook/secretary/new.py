@@ -5,7 +5,8 @@ secretary's comments, key order and quoting survive. What carries over: who meet
 where, the participants (everyone marked present again), the standing items with their
 presenters but without last time's notes, and every action item not yet done, gathered in
 a follow-up item. What does not: the date, the notes, decisions and corrections of the
-previous meeting, its source link and its justering. The new meeting starts as a draft.
+previous meeting, its source link and its justering. The new meeting starts as
+planned: its file is the agenda, and a build makes the kallelse.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ DROPPED = (
     "links",
     "adjustment",
     "next_meeting",
+    "notice_posted_on",
 )
 # What a participant's attendance was at the last meeting: not carried.
 ATTENDANCE = ("present", "attendance", "joined", "left", "during", "serving_for")
@@ -73,7 +75,7 @@ language: sv                # sv | en: the language of the labels and dates
 date: {date}
 time: {{start: "13:00", end: "15:00"}}
 place:
-status: draft               # draft | final
+status: planned             # planned (kallelse) → draft (minutes) → final; or cancelled
 participants:
   - {{name: , role: chair}}
   - {{name: , role: secretary}}
@@ -194,10 +196,11 @@ def next_meeting_text(previous_text: str, date: dt.date) -> str:
         raise MinutebookError("the previous meeting file is not a mapping of meeting keys")
     previous_items = yaml.load(previous_text).get("items") or []
     change(data, "date", date)
+    # the next meeting is still to come: its file is the agenda, and builds the kallelse
     if "status" in data:
-        change(data, "status", "draft")
+        change(data, "status", "planned")
     else:
-        data.insert(list(data).index("date") + 1, "status", "draft")
+        data.insert(list(data).index("date") + 1, "status", "planned")
     for key in DROPPED:
         drop(data, key)
     people = data.get("participants")

@@ -107,6 +107,8 @@ def sample_text(series: str, date: dt.date, given: set[str] | None = None) -> st
         "place": "Sammanträdesrummet",
         "recorded_by": "Bo Berg",
     }
+    data["status"] = "draft"  # minutes being written: what a template is for
+    data.ca.items.pop("status", None)
     for key, value in filled.items():
         if key in data:
             data[key] = value

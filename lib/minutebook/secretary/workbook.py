@@ -9,12 +9,13 @@ terminal, so a notebook never holds a second kernel or a browser.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from html import escape
 from pathlib import Path
 
-from ..paths import HTML, INDEX, PDF, Project, series_meetings
+from ..paths import AGENDA_PDF, HTML, INDEX, PDF, Project, series_meetings
 from ..template.minutes import Fragment
 from .check import check_file
 
@@ -83,13 +84,17 @@ def build(series: str, date: str) -> Fragment:
         if (folder / HTML).exists():
             html += f"<p>Senaste fungerande version: {_link(folder / HTML, 'HTML')}</p>"
         return Fragment(html, done.stderr)
+    # the page the build names: the minutes, a draft's in internal/, or the kallelse
+    opened = re.search(r"^open (.+)$", done.stdout, re.M)
+    page = project.root / opened.group(1) if opened else folder / HTML
+    pdf = page.with_name(PDF if page.name == HTML else AGENDA_PDF)
     links = [
-        _link(folder / name, label)
-        for name, label in (
-            (HTML, "Webbsidan"),
-            (PDF, "PDF"),
-            (f"../../{INDEX}", "Arkivet"),
+        _link(path, label)
+        for path, label in (
+            (page, "Webbsidan" if page.name == HTML else "Kallelsen"),
+            (pdf, "PDF"),
+            (project.reports / INDEX, "Arkivet"),
         )
-        if (folder / name).exists()
+        if path.exists()
     ]
     return Fragment(f"<p>✔ Klart: {' · '.join(links)}</p>", done.stdout)

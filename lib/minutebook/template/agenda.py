@@ -12,10 +12,17 @@ if TYPE_CHECKING:
     from .minutes import Minutes
 
 
+def planned(m: Minutes) -> bool:
+    """Whether the page is the meeting's kallelse: items to come, proposals to decide on."""
+    return m.meeting.get("status") in ("planned", "cancelled")
+
+
 def number(m: Minutes, item: dict[str, Any], index: int, numbered: bool) -> str:
     """The number in the item's heading: "3.", "§ 12", or the minutes' own ("3.10")."""
     shown = f"{index + 1}." if numbered else ""
-    if m.is_protocol:  # a protokoll's paragraphs are numbered whatever the layout
+    # a protokoll's paragraphs are numbered whatever the layout; its kallelse's items are
+    # not paragraphs yet (the § numbers come with the minutes)
+    if m.is_protocol and not planned(m):
         shown = f"§ {(m.meeting.get('first_paragraph') or 1) + index}"
     if item.get("number"):
         own = item["number"]
@@ -94,6 +101,7 @@ def item_view(m: Minutes, index: int, *, numbered: bool, level: int) -> tuple[di
             for d in item.get("documents") or []
         ],
         "proposals": votes.proposals(m, item),
+        "proposals_title": m.label("proposed_decision" if planned(m) else "proposals"),
         "votes": votes.votes(m, item),
         "decisions": [decision(m, d) for d in item.get("decisions") or []],
         "decisions_title": m.label("recommendation").format(body=item["recommended_to"])

@@ -75,8 +75,10 @@ class Minutes:
 
     @property
     def kind(self) -> str:
-        """The kind of minutes in words: Mötesanteckningar, Protokoll, Meeting notes, Minutes."""
-        return self.label(self.meeting.get("kind", "notes"))
+        """What the page is, in words: Protokoll, Meeting notes…, Kallelse till sammanträde."""
+        m = self.meeting
+        key = labels.document(m.get("kind", "notes"), m.get("status"))
+        return self.label(f"{key}_kind" if key != m.get("kind", "notes") else key)
 
     @property
     def is_protocol(self) -> bool:
@@ -87,7 +89,8 @@ class Minutes:
     def title(self) -> str:
         """The document title: kind, date and body."""
         m = self.meeting
-        return labels.title(m.get("kind", "notes"), m["date"], m["body"], self.language)
+        key = labels.document(m.get("kind", "notes"), m.get("status"))
+        return labels.title(key, m["date"], m["body"], self.language)
 
     def number(self, value: Any, decimals: int | None = None) -> str:
         """A number as the meeting's language writes it: ``12 345,6`` / ``12,345.6``."""

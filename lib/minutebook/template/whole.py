@@ -57,14 +57,14 @@ def facts(m: Minutes) -> list[tuple[str, str]]:
 
 def _front_page(m: Minutes) -> list[tuple[str, str]]:
     """Who is appointed to justera, and the paragraphs the protokoll holds."""
-    from .agenda import number
+    from .agenda import number, planned
 
     out = []
     adjusters = m.meeting.get("adjusters") or []
     if adjusters:
         out.append((m.label("adjusters_appointed"), f" {m.label('and_')} ".join(adjusters)))
     items = m.meeting.get("items") or []
-    if items:
+    if items and not planned(m):  # a kallelse's items are not paragraphs yet
         first = number(m, items[0], 0, True).removeprefix("§ ")
         last = number(m, items[-1], len(items) - 1, True).removeprefix("§ ")
         span = f"§ {first}" if first == last else f"§§ {first}–{last}"
