@@ -228,6 +228,8 @@ def test_final_minutes_sit_beside_the_kallelse_and_go_on_the_board_for_three_wee
     assert "centrum, ändrad" not in (public / "agenda.html").read_text("utf-8")
     series = (root / "reports/ks/index.html").read_text("utf-8")
     assert 'href="../ks/2024-04-09/agenda.html">Kallelse</a>' in series
+    agenda = (public / "agenda.html").read_text("utf-8")  # its navigation, as the minutes'
+    assert '<a href="../index.html">' in agenda and '<a href="agenda.html">Kallelse</a>' in agenda
     adjusted = [
         "Justerat protokoll",
         "Kommunstyrelsen, Norrbacka kommun",
@@ -242,8 +244,8 @@ def test_final_minutes_sit_beside_the_kallelse_and_go_on_the_board_for_three_wee
     build(root, "2024-05-02")  # taken down
     assert board(root)["up"] == [] and board(root)["down"][0] == adjusted
     feed = (root / "reports/_anslagstavla/feed.xml").read_text("utf-8")
-    assert "<title>Justerat protokoll: Protokoll 9 april 2024 – Kommunstyrelsen</title>" in feed
-    assert "<title>Kallelse: Kallelse 9 april 2024 – Kommunstyrelsen</title>" not in feed
+    assert "<title>Justerat protokoll: Kommunstyrelsen, 9 april 2024</title>" in feed
+    assert "<title>Kallelse: Kommunstyrelsen, 9 april 2024</title>" in feed
     no_secret_is_published(root)
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import MinutebookError
-from .paths import HTML, INDEX
+from .paths import HTML, INDEX, KALLELSE_RECORD
 from .settings import CELL_TIMEOUT, settings
 
 if TYPE_CHECKING:
@@ -58,6 +58,11 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="let final minutes change (their data files read afresh, a changed template "
         "or minutebook): each needs a new corrections: entry",
+    )
+    build.add_argument(
+        "--resign",
+        action="store_true",
+        help="let signed minutes change: their signed copy is set aside, to be signed again",
     )
     build.add_argument(
         "--workers",
@@ -114,14 +119,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.set_defaults(run=_check)
 
-    template = commands.add_parser("template", help="make a template for a series")
-    template_commands = template.add_subparsers(dest="action", required=True, metavar="ACTION")
-    template_new = template_commands.add_parser(
-        "new", help="copy the default template to notebooks/<series>.ipynb, ready to extend"
-    )
-    template_new.add_argument("series", help="the series, e.g. umebra")
-    template_new.set_defaults(run=_template_new)
+    from .secretary import justering, template
 
+    template.add_commands(commands)  # template new
+    justering.add_commands(commands)  # sign, verify
     schema = commands.add_parser("schema", help="print the JSON Schema of a meeting file")
     schema.set_defaults(run=_schema)
     return parser
@@ -147,30 +148,17 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
-def _template_new(args: argparse.Namespace) -> int:
-    from .paths import Project
-    from .secretary.template import new_template, sample_problems
-
-    project = Project.find()
-    path, sample = new_template(project, args.series)
-    print(f"wrote {project.relative(path)}: open it in JupyterLab (make lab) to add sections")
-    if sample is not None:
-        print(
-            f"{args.series} has no meeting yet: the template shows {project.relative(sample)},"
-            " a sample meeting that is never published"
-        )
-        for problem in sample_problems(project, sample):
-            print(f"warning: {problem}", file=sys.stderr)
-    return 0
-
-
 def _check(args: argparse.Namespace) -> int:
     from .errors import Problem
     from .paths import Project
     from .secretary.check import Checked, check_file
 
     project = Project.find()
-    files = [f.absolute() for f in args.files] or project.meeting_files()
+    # with no files: every meeting, and every kallelse kept as sent
+    files = [f.absolute() for f in args.files] or [
+        *project.meeting_files(),
+        *sorted(project.params.glob(f"*/*{KALLELSE_RECORD}")),
+    ]
     if not files:
         print("no meeting files under params/", file=sys.stderr)
         return 2
@@ -256,6 +244,7 @@ def _build_locked(
         timeout=args.timeout,
         progress=Progress(project, sys.stdout),
         republish=args.republish,
+        resign=args.resign,
     )
     for outcome in report.failed:
         print(outcome.error, file=sys.stderr)
@@ -277,8 +266,9 @@ def _build_locked(
             f"removed {project.relative(folder)}: its meeting file "
             f"params/{folder.parent.name}/{folder.name}.yaml is gone"
         )
-    # A build of named files that all failed leaves reports/ exactly as it was.
-    if report.published or withdrawn or not args.files:
+    # A build of named files that all failed leaves reports/ exactly as it was; otherwise the
+    # archive is brought up to date (the notice board changes with the day alone).
+    if report.published or withdrawn or not args.files or not report.failed:
         try:
             updated = archive.update(project, everything, force=args.force)
         except MinutebookError as error:

@@ -28,6 +28,7 @@ POPOLO = "popolo.json"  # the same meeting in the Popolo vocabulary
 AGENDA_HTML = "agenda.html"  # the kallelse (or the notice of a cancelled meeting)
 AGENDA_PDF = "agenda.pdf"
 KALLELSE_RECORD = ".kallelse.yaml"  # params/<series>/<date>.kallelse.yaml: as it was sent
+SIGNATURES = "signatures.json"  # who signed the published minutes.pdf, and when
 BOARD = "_anslagstavla"  # the notice board, under reports/: no series slug starts with "_"
 FILES = "files"  # the attached files, beside the minutes
 STAMP = ".build.json"  # how a folder was made (see build.inputs)

@@ -169,3 +169,16 @@ def test_a_planned_meeting_with_decisions_is_a_likely_slip(tmp_path):
         "leaves them out; once the meeting is held, set status: draft"
         in [line.split(": warning: ")[1] for line in result.lines()]
     )
+
+
+def test_a_planned_meeting_whose_day_has_passed(tmp_path, monkeypatch):
+    planned = MEETING.replace("date: 2024-03-12\n", "date: 2024-03-12\nstatus: planned\n")
+    path = write(tmp_path, planned)
+    monkeypatch.setenv("MINUTEBOOK_TODAY", "2024-03-13")
+    found = [line.split(": warning: ")[-1] for line in check_file(path, "x.yaml").lines()]
+    assert (
+        "status: the meeting was to be held on 2024-03-12: once it has been, set status: draft "
+        "(or cancelled, if it was not)" in found
+    )
+    monkeypatch.setenv("MINUTEBOOK_TODAY", "2024-03-12")
+    assert not any("was to be held" in line for line in check_file(path, "x.yaml").lines())

@@ -139,7 +139,8 @@ def feed(found: Sequence[Notice], language: labels.Language) -> bytes:
     for n in found:
         entry = add(root, "entry")
         entry.set(lang, n.entry.language)
-        add(entry, "title", f"{n.label(f'notice_kind.{n.kind}')}: {n.entry.title}")
+        kind = n.label(f"notice_kind.{n.kind}")
+        add(entry, "title", f"{kind}: {n.meeting.body}, {n.date(n.meeting.date)}")
         add(entry, "id", f"urn:minutebook:notice:{n.entry.series}:{n.entry.date}:{n.kind}")
         add(entry, "updated", f"{n.up.isoformat()}T00:00:00+00:00")
         add(entry, "link", rel="alternate", type="text/html", href=f"../{n.href}")

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..build.inputs import Stamp, code_fingerprint, output_folder
 from ..meeting import labels
-from ..paths import AGENDA_HTML, AGENDA_PDF, ARCHIVE_STAMP, HTML, JSON, PDF, Project
+from ..paths import AGENDA_HTML, AGENDA_PDF, ARCHIVE_STAMP, HTML, JSON, PDF, SIGNATURES, Project
 from ..settings import settings
 
 if TYPE_CHECKING:
@@ -50,6 +50,19 @@ class Entry:
     def meeting(self) -> Meeting:
         """The meeting as published (its public version)."""
         return published_meeting(self.folder)
+
+    @cached_property
+    def signed(self) -> list[tuple[str, str, str]]:
+        """Who signed the minutes, as what and when, once all who must have signed; or []."""
+        from ..build.signing import Record
+
+        record = Record.read(self.folder / SIGNATURES) if self.page == HTML else None
+        if record is None or record.missing():
+            return []
+        return [
+            (s.name, self.label(f"role.{s.role}"), labels.long_date(s.signed[:10], self.language))
+            for s in record.signatures
+        ]
 
     @property
     def readable(self) -> bool:

@@ -16,6 +16,7 @@ from itertools import groupby
 from typing import Any
 
 from ..build import publish
+from ..paths import AGENDA_HTML
 from ..template.pieces import compact_environment
 from .entries import Entry
 
@@ -42,15 +43,17 @@ def link_pages(entries: Sequence[Entry]) -> None:
     for _, group in groupby(entries, key=lambda e: e.series):
         series = list(group)
         for i, entry in enumerate(series):
-            page = entry.folder / entry.page
             publish.clean(entry.folder)  # what a killed run of this left
-            try:
-                html = page.read_text(encoding="utf-8")
-            except OSError:
-                continue
             links = nav(
                 entry, series[i - 1] if i else None, series[i + 1] if i + 1 < len(series) else None
             )
-            linked = fill_nav(html, links)
-            if linked != html:
-                publish.write_atomic(page, linked.encode("utf-8"))
+            # its page, and the kallelse kept beside the minutes
+            for name in (entry.page, *([AGENDA_HTML] if entry.kallelse else [])):
+                page = entry.folder / name
+                try:
+                    html = page.read_text(encoding="utf-8")
+                except OSError:
+                    continue
+                linked = fill_nav(html, links)
+                if linked != html:
+                    publish.write_atomic(page, linked.encode("utf-8"))

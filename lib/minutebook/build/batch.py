@@ -153,6 +153,7 @@ def build_many(
     progress: Progress | None = None,
     build: Callable[..., Any] | None = None,
     republish: bool = False,
+    resign: bool = False,
 ) -> Report:
     """Build every meeting in ``files`` whose inputs changed (all of them with ``force``).
 
@@ -166,6 +167,7 @@ def build_many(
         progress: where to show progress.
         build: the function that builds one meeting (tests pass their own).
         republish: let final minutes change, with a new correction (and rebuild them).
+        resign: let signed minutes change, setting their signatures aside.
     """
     report = Report()
     todo = []
@@ -196,6 +198,8 @@ def build_many(
     outcomes: dict[Path, Outcome] = {}
 
     options = {"republish": True} if republish else {}
+    if resign:
+        options["resign"] = True
 
     def one(path: Path) -> Outcome:
         try:

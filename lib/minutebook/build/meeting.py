@@ -33,13 +33,14 @@ from ..paths import (
     OUTPUTS,
     PDF,
     POPOLO,
+    SIGNATURES,
     STAMP,
     Project,
     earlier_files,
 )
 from ..settings import CELL_TIMEOUT
 from ..template.reads import HISTORY
-from . import kallelse, publish, record, stamps
+from . import kallelse, publish, record, signing, stamps
 from .browser import PageSetup, Printer
 from .displays import check_displays
 from .execute import run_template, take_reads, who_fixes
@@ -76,6 +77,7 @@ def build_meeting(
     *,
     timeout: int | None = None,
     republish: bool = False,
+    resign: bool = False,
 ) -> Built:
     """Validate, execute, render and publish the meeting in ``path``.
 
@@ -92,6 +94,8 @@ def build_meeting(
             ``minutebook.timeout``, else :data:`CELL_TIMEOUT`).
         republish: final minutes may change, with a new correction (see
             :mod:`minutebook.build.record`), and read their data files afresh.
+        resign: signed minutes may change: their signed copy is set aside (see
+            :mod:`minutebook.build.signing`).
 
     Raises:
         MeetingFileError: the meeting file is invalid; nothing is written.
@@ -123,7 +127,12 @@ def build_meeting(
             for _, folder in staged:
                 publish.discard(folder)
             return _hold(plan, project, read, verdict.why)
+        signed = signing.to_publish(plan.path, plan.file, text, resign) if plan.signed else None
         for page in pages:
+            if signed is not None and page.pdf == PDF and not page.version.internal:
+                shutil.copyfile(signed, page.folder / PDF)  # the record, not a new print
+                shutil.copyfile(signing.record_paths(plan.path)[1], page.folder / SIGNATURES)
+                continue
             missing = _print(page, printer) or missing
         stamps.stamp_all(plan, staged, read, text, complete=missing is None)
         for version, folder in staged:

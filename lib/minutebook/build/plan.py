@@ -20,7 +20,7 @@ from ..meeting.read import attachment_path, load_with_settings
 from ..meeting.series import SeriesSettings
 from ..paths import FILES, Project
 from ..settings import settings as settings_now
-from . import kallelse, record
+from . import kallelse, record, signing
 from .execute import has_internal_cells, template_settings
 from .inputs import Inputs, Stamp, file_hash
 
@@ -58,6 +58,7 @@ class Plan:
     public: Version
     internal: Version | None  # only when something is withheld from the public
     posting: bool  # its notices go on the notice board (series.yaml: posting)
+    signed: Path | None = None  # the signed copy of its minutes.pdf, kept beside it
 
     @property
     def versions(self) -> tuple[Version, ...]:
@@ -172,14 +173,30 @@ def make_plan(path: Path, project: Project, pdf: bool, *, republish: bool = Fals
         )
     data = record.freeze(path, meeting, refresh=republish)
     sent = _kallelse(path, project, meeting, show_case)
+    # its signed copy, present or not: signing it (which changes no other file) rebuilds it
+    signed = list(signing.record_paths(path))
     # Hashed now: an input edited during the build makes the stamp stale, not wrong.
     inputs = meeting_inputs(
-        path, project, meeting, pdf, earlier, template, data, sent.files(False) if sent else ()
+        path,
+        project,
+        meeting,
+        pdf,
+        earlier,
+        template,
+        data,
+        [*(sent.files(False) if sent else ()), *signed],
     )
     # only what the public version shows: a confidential attachment's name stays out
     public_data = {name: entry for name, entry in data.items() if name in public.data}
     shown = meeting_inputs(
-        path, project, public, pdf, earlier, template, public_data, sent.files(True) if sent else ()
+        path,
+        project,
+        public,
+        pdf,
+        earlier,
+        template,
+        public_data,
+        [*(sent.files(True) if sent else ()), *signed],
     )
     minutes = not kallelse.is_sent(meeting)
     drafts = bool(settings and settings.publish_drafts)
@@ -234,6 +251,7 @@ def make_plan(path: Path, project: Project, pdf: bool, *, republish: bool = Fals
         if withheld
         else None,
         posting=settings.posting if settings else True,
+        signed=signed[0] if signed[0].is_file() else None,
     )
 
 

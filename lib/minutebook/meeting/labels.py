@@ -223,7 +223,7 @@ LABELS: dict[str, dict[Language, str]] = {
     "posted_now": {"sv": "Anslag just nu", "en": "Posted now"},
     "taken_down_list": {"sv": "Nedtagna anslag", "en": "Taken down"},
     "nothing_posted": {"sv": "Inga anslag just nu.", "en": "Nothing is posted now."},
-    "as_of": {"sv": "Anslagen den {date}", "en": "Notices on {date}"},
+    "as_of": {"sv": "Anslagstavlan {date}", "en": "The notice board on {date}"},
     "notice_kind.planned": {"sv": "Kallelse", "en": "Notice of meeting"},
     "notice_kind.cancelled": {"sv": "Inställt sammanträde", "en": "Cancelled meeting"},
     "notice_kind.adjusted": {"sv": "Justerat protokoll", "en": "Approved minutes"},
@@ -231,6 +231,7 @@ LABELS: dict[str, dict[Language, str]] = {
     "notice_down": {"sv": "Tas ned", "en": "Taken down"},
     "notice_document": {"sv": "Handling", "en": "Document"},
     "kallelse_link": {"sv": "Kallelse", "en": "Notice of meeting"},
+    "signed_digitally": {"sv": "Justerat digitalt", "en": "Signed"},
     "internal": {
         "sv": "Internt – innehåller uppgifter som inte publiceras",
         "en": "Internal – contains information that is not published",

@@ -22,7 +22,8 @@ from ..meeting.model import Meeting
 from ..meeting.read import load_with_positions
 from ..meeting.redact import Unsafe, redact
 from ..meeting.series import load_series
-from ..paths import SERIES_FILE
+from ..paths import KALLELSE_RECORD, SERIES_FILE
+from ..settings import settings
 
 
 @dataclass
@@ -72,6 +73,14 @@ def warnings(meeting: Meeting, positions: dict[Loc, tuple[int, int]], file: str)
                 )
     if meeting.recorded_by and meeting.participants and meeting.recorded_by not in names:
         warn(("recorded_by",), f"{meeting.recorded_by!r} is not among the participants")
+    # (a kallelse kept as sent stays planned: only the meeting file itself moves on)
+    record = file.endswith(KALLELSE_RECORD)
+    if meeting.status == "planned" and not record and meeting.date < settings().today:
+        warn(
+            ("status",),
+            f"the meeting was to be held on {meeting.date.isoformat()}: once it has been, "
+            "set status: draft (or cancelled, if it was not)",
+        )
     _second_version(meeting, names, warn)
     return found
 

@@ -23,6 +23,7 @@ from ..errors import MinutebookError
 from ..meeting.labels import Language, label
 from ..meeting.model import is_true, yaml_bool
 from ..paths import SLUG, Project
+from ..settings import settings
 from .roundtrip import change, comment, drop, keep_items, set_comment
 
 SCHEMA_HINT = "yaml-language-server: $schema=../../meeting.schema.json"
@@ -265,7 +266,7 @@ def new_meeting(project: Project, series: str, date: dt.date | None = None) -> P
     previous = latest_meeting(project, series)
     if date is None:  # the day the last meeting set, else today
         date = (next_date(previous.read_text(encoding="utf-8")) if previous else None) or (
-            dt.date.today()
+            settings().today
         )
     target = project.params / series / f"{date.isoformat()}.yaml"
     if target.exists():

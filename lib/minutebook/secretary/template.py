@@ -10,10 +10,13 @@ check or archive takes it for a meeting: it is never published.
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import io
 import re
+import sys
 from pathlib import Path
+from typing import Any
 
 from ..errors import MeetingFileError, MinutebookError
 from ..paths import SAMPLE_FILE, SLUG, Project
@@ -25,6 +28,32 @@ _HEADER = """\
 # cell at that one). Its name is not a date, so it is never built or published. Change
 # it as you like: add data files (`data:`), items or votes to see your sections show them.
 """
+
+
+def add_commands(commands: Any) -> None:
+    """The ``template`` command of the command line: ``template new <series>``."""
+    template = commands.add_parser("template", help="make a template for a series")
+    actions = template.add_subparsers(dest="action", required=True, metavar="ACTION")
+    new = actions.add_parser(
+        "new", help="copy the default template to notebooks/<series>.ipynb, ready to extend"
+    )
+    new.add_argument("series", help="the series, e.g. umebra")
+    new.set_defaults(run=template_new_command)
+
+
+def template_new_command(args: argparse.Namespace) -> int:
+    """``minutebook template new <series>``: the template, and a sample meeting if needed."""
+    project = Project.find()
+    path, sample = new_template(project, args.series)
+    print(f"wrote {project.relative(path)}: open it in JupyterLab (make lab) to add sections")
+    if sample is not None:
+        print(
+            f"{args.series} has no meeting yet: the template shows {project.relative(sample)},"
+            " a sample meeting that is never published"
+        )
+        for problem in sample_problems(project, sample):
+            print(f"warning: {problem}", file=sys.stderr)
+    return 0
 
 
 def new_template(project: Project, series: str) -> tuple[Path, Path | None]:

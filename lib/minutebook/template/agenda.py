@@ -100,7 +100,11 @@ def item_view(m: Minutes, index: int, *, numbered: bool, level: int) -> tuple[di
             }
             for d in item.get("documents") or []
         ],
-        "proposals": votes.proposals(m, item),
+        # a kallelse's proposals are what the body is asked to decide, not yrkanden yet
+        "proposals": [
+            {**p, "details": "", "seconded": "", "outcome": ""} if planned(m) else p
+            for p in votes.proposals(m, item)
+        ],
         "proposals_title": m.label("proposed_decision" if planned(m) else "proposals"),
         "votes": votes.votes(m, item),
         "decisions": [decision(m, d) for d in item.get("decisions") or []],
