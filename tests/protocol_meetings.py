@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import gzip
 import re
+import zipfile
 import zlib
 from pathlib import Path
 
@@ -135,4 +136,7 @@ def published_bytes(root: Path) -> list[tuple[Path, bytes]]:
                     out.append((path, zlib.decompress(stream)))
         with contextlib.suppress(OSError, EOFError):
             out.append((path, gzip.decompress(data)))
+        if path.suffix == ".docx":  # a zip of XML: every part, as text
+            with zipfile.ZipFile(path) as archive:
+                out += [(path, archive.read(name)) for name in archive.namelist()]
     return out

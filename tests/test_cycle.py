@@ -8,6 +8,7 @@ import re
 import shutil
 from pathlib import Path
 
+import docx
 import pytest
 from pypdf import PdfWriter
 
@@ -131,11 +132,14 @@ def test_a_planned_meeting_publishes_its_kallelse(cycle):
     root = cycle["planned"]
     out = folder(root)
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
+        "agenda.docx",
         "agenda.html",
         "agenda.pdf",
         "files",
         "meeting.json",
     ]
+    word = "\n".join(p.text for p in docx.Document(str(out / "agenda.docx")).paragraphs)
+    assert "Förslag till beslut" in word and "Dnr KS 2024/0101" in word
     text = pdf_text(out / "agenda.pdf")
     for expected in (
         "Kallelse till sammanträde",
@@ -190,6 +194,7 @@ def test_a_draft_is_kept_off_the_web(cycle):
     root = cycle["draft"]
     public = folder(root)
     assert sorted(p.name for p in public.iterdir() if not p.name.startswith(".")) == [
+        "agenda.docx",
         "agenda.html",
         "agenda.pdf",
         "files",

@@ -27,6 +27,8 @@ SAMPLE_FILE = "sample.yaml"  # a sample meeting to run a new template with: neve
 POPOLO = "popolo.json"  # the same meeting in the Popolo vocabulary
 AGENDA_HTML = "agenda.html"  # the kallelse (or the notice of a cancelled meeting)
 AGENDA_PDF = "agenda.pdf"
+DOCX = "minutes.docx"  # the Word copies of the minutes and the kallelse
+AGENDA_DOCX = "agenda.docx"
 KALLELSE_RECORD = ".kallelse.yaml"  # params/<series>/<date>.kallelse.yaml: as it was sent
 SIGNATURES = "signatures.json"  # who signed the published minutes.pdf, and when
 BOARD = "_anslagstavla"  # the notice board, under reports/: no series slug starts with "_"
@@ -38,7 +40,7 @@ SEARCH_PAGE = "search.html"
 SEARCH = "_search"  # the search index: no series slug can start with "_"
 INDEX_JSON = "index.json"
 FEED = "feed.xml"
-OUTPUTS = (NOTEBOOK, HTML, PDF, JSON, POPOLO, AGENDA_HTML, AGENDA_PDF)
+OUTPUTS = (NOTEBOOK, HTML, PDF, DOCX, JSON, POPOLO, AGENDA_HTML, AGENDA_PDF, AGENDA_DOCX)
 # The same names as templates see them (``{{ names.html }}``).
 NAMES = {
     "html": HTML,

@@ -10,7 +10,14 @@ from pypdf import PdfReader
 from conftest import REFERENCE, minutebook
 from minutebook.build.pdf import renumber_nodes
 
-OUTPUTS = ("minutes.html", "minutes.pdf", "minutes.ipynb", "meeting.json", "popolo.json")
+OUTPUTS = (
+    "minutes.html",
+    "minutes.pdf",
+    "minutes.docx",
+    "minutes.ipynb",
+    "meeting.json",
+    "popolo.json",
+)
 
 
 def test_structure_ids_are_counted_afresh_keeping_width_and_order():

@@ -18,7 +18,18 @@ from typing import TYPE_CHECKING, Any
 
 from ..build.inputs import Stamp, code_fingerprint, output_folder
 from ..meeting import labels
-from ..paths import AGENDA_HTML, AGENDA_PDF, ARCHIVE_STAMP, HTML, JSON, PDF, SIGNATURES, Project
+from ..paths import (
+    AGENDA_DOCX,
+    AGENDA_HTML,
+    AGENDA_PDF,
+    ARCHIVE_STAMP,
+    DOCX,
+    HTML,
+    JSON,
+    PDF,
+    SIGNATURES,
+    Project,
+)
 from ..settings import settings
 
 if TYPE_CHECKING:
@@ -44,6 +55,7 @@ class Entry:
     page: str = HTML  # its page: the minutes, or the kallelse while there are none public
     agenda: bool = False  # a kallelse (or a cancellation) is published in its folder
     posting: bool = True  # its notices go on the notice board
+    word: bool = False  # its page has a Word copy
     notice: str | None = None  # the day its kallelse was first posted
 
     @cached_property
@@ -123,6 +135,12 @@ class Entry:
         return f"{self.series}/{self.date}/{self.pdf_name}" if self.pdf_exists else None
 
     @property
+    def docx(self) -> str | None:
+        """The Word copy of its page, if there is one."""
+        name = DOCX if self.page == HTML else AGENDA_DOCX
+        return f"{self.series}/{self.date}/{name}" if self.word else None
+
+    @property
     def kallelse(self) -> str | None:
         """The kallelse kept beside the minutes, if there is one."""
         return (
@@ -156,6 +174,7 @@ def collect(project: Project, files: Iterable[Path]) -> list[Entry]:
                 page=page,
                 agenda=(folder / AGENDA_HTML).is_file(),
                 posting=stamp.posting if stamp else True,
+                word=(folder / (DOCX if page == HTML else AGENDA_DOCX)).is_file(),
                 notice=stamp.notice if stamp else None,
             )
         )
@@ -168,6 +187,7 @@ def digest(entries: Sequence[Entry]) -> str:
     out.update(settings().base_url.encode())
     for e in entries:
         out.update(f"{e.series}/{e.date}/{e.built}/{e.pdf_exists}/{e.page}/{e.agenda}".encode())
+        out.update(f"/{e.word}".encode())
     return out.hexdigest()
 
 

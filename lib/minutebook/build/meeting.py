@@ -24,8 +24,10 @@ from ..errors import ChromiumNotFound, MinutebookError, MissingPDF, TemplateErro
 from ..meeting.model import Meeting
 from ..meeting.popolo import popolo
 from ..paths import (
+    AGENDA_DOCX,
     AGENDA_HTML,
     AGENDA_PDF,
+    DOCX,
     FILES,
     HTML,
     JSON,
@@ -40,7 +42,7 @@ from ..paths import (
 )
 from ..settings import CELL_TIMEOUT
 from ..template.reads import HISTORY
-from . import kallelse, publish, record, signing, stamps
+from . import kallelse, publish, record, signing, stamps, word
 from .browser import PageSetup, Printer
 from .displays import check_displays
 from .execute import run_template, take_reads, who_fixes
@@ -230,6 +232,7 @@ def _render(plan: Plan, version: Version, folder: Path, nb: Any) -> Page:
 
     html, setup = render_html(nb)
     (folder / HTML).write_text(html, encoding="utf-8")
+    word.write_copy(html, version.meeting, folder / DOCX)
     meeting = as_published(version.meeting)
     (folder / JSON).write_text(meeting.model_dump_json(indent=2), encoding="utf-8")
     (folder / POPOLO).write_text(
@@ -248,6 +251,7 @@ def _render_kallelse(plan: Plan, version: Version, folder: Path) -> Page:
     sent = as_published(version.kallelse)
     html, setup = kallelse.render(sent.model_dump(mode="json"), internal=version.internal)
     (folder / AGENDA_HTML).write_text(html, encoding="utf-8")
+    word.write_copy(html, version.kallelse, folder / AGENDA_DOCX)
     if not version.minutes:
         (folder / JSON).write_text(sent.model_dump_json(indent=2), encoding="utf-8")
     _copy_attached(version.kallelse, plan.path.parent, folder)

@@ -1,0 +1,38 @@
+"""The Word copy: the page's content with real Word headings, tables and metadata."""
+
+from __future__ import annotations
+
+import docx
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+
+def test_the_protokoll_in_word(examples):
+    folder = examples / "reports/kommunstyrelsen/2024-03-12"
+    document = docx.Document(str(folder / "minutes.docx"))
+    headings = [
+        (p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")
+    ]
+    assert ("Heading 1", "Kommunstyrelsen") in headings
+    assert ("Heading 2", "Deltagare") in headings
+    assert ("Heading 3", "§ 34 Val av justerare") in headings
+    assert ("Heading 4", "Beslut") in headings
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "att utse Erik Sandberg att justera protokollet" in text
+    assert "Karin Holm (S), ordförande" in text
+    assert document.tables, "the named vote is a table"
+    cells = [c.text for row in document.tables[0].rows for c in row.cells]
+    assert "Karin Holm" in " ".join(cells)
+    assert document.core_properties.title == "Protokoll 12 mars 2024 – Kommunstyrelsen"
+    assert document.core_properties.language == "sv"
+    page = (folder / "minutes.html").read_text("utf-8")
+    assert '<a href="minutes.docx">Word</a>' in page
+    series = (examples / "reports/kommunstyrelsen/index.html").read_text("utf-8")
+    assert 'href="../kommunstyrelsen/2024-03-12/minutes.docx">Word</a>' in series
+
+
+def test_english_minutes_in_word(examples):
+    document = docx.Document(str(examples / "reports/trust-board/2024-05-14/minutes.docx"))
+    assert document.core_properties.language == "en"
+    assert any(p.style.name == "Heading 1" for p in document.paragraphs)
