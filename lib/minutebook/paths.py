@@ -78,6 +78,11 @@ def series_meetings(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.yaml") if re.fullmatch(r"\d{4}-\d\d-\d\d", p.stem))
 
 
+def beside(meeting_file: Path, suffix: str) -> Path:
+    """A file a meeting keeps beside its own: ``params/<series>/<date><suffix>``."""
+    return meeting_file.with_name(meeting_file.stem + suffix)
+
+
 def earlier_files(series_folder: Path, date: str) -> list[Path]:
     """The meeting files of the series dated before ``date`` (ISO), oldest first."""
     return [p for p in series_meetings(series_folder) if p.stem < date]

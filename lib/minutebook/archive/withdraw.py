@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 from pathlib import Path
 
+from ..build import publish
 from ..paths import INDEX, SLUG, STAMP, Project
 
 
@@ -27,7 +26,7 @@ def withdraw(project: Project) -> list[Path]:
             params = project.params / series.name
             for folder in sorted(p for p in series.iterdir() if (p / STAMP).is_file()):
                 if not (params / f"{folder.name}.yaml").exists():
-                    _remove(folder)
+                    publish.remove(folder)
                     removed.append(folder)
             for failed in series.glob("*.failed.ipynb"):
                 date = failed.name.removesuffix(".failed.ipynb")
@@ -35,12 +34,5 @@ def withdraw(project: Project) -> list[Path]:
                     failed.unlink()
             left = {p.name for p in series.iterdir()}
             if left <= {INDEX}:  # nothing but the page of a series that is gone
-                _remove(series)
+                publish.remove(series)
     return removed
-
-
-def _remove(folder: Path) -> None:
-    """Take a folder away at once (a rename), then delete it: readers never see half of it."""
-    aside = folder.with_name(f".{folder.name}.withdrawn.tmp")
-    os.rename(folder, aside)
-    shutil.rmtree(aside)

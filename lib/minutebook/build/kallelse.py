@@ -23,8 +23,9 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ..meeting.labels import NOT_HELD
 from ..meeting.model import Meeting
-from ..paths import KALLELSE_RECORD
+from ..paths import KALLELSE_RECORD, beside
 from . import publish
 from .browser import PageSetup
 
@@ -35,12 +36,12 @@ NOTED = "# minutebook: the day the kallelse was first published, for the notice 
 
 def record_path(meeting_file: Path) -> Path:
     """Where the kallelse of the meeting in ``meeting_file`` is kept."""
-    return meeting_file.with_name(f"{meeting_file.stem}{KALLELSE_RECORD}")
+    return beside(meeting_file, KALLELSE_RECORD)
 
 
 def is_sent(meeting: Meeting) -> bool:
     """Whether a build of ``meeting`` makes its kallelse (or cancellation) from the file."""
-    return meeting.status in ("planned", "cancelled")
+    return meeting.status in NOT_HELD
 
 
 def keep(meeting_file: Path, meeting: Meeting, today: dt.date) -> Path:

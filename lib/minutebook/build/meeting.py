@@ -70,6 +70,8 @@ class Page:
     pdf: str  # the PDF's name: the minutes', or the kallelse's
     html: str
     setup: PageSetup
+    docx: str  # its Word copy's name
+    meeting: Meeting  # the meeting it shows
 
 
 def build_meeting(
@@ -130,7 +132,8 @@ def build_meeting(
                 publish.discard(folder)
             return _hold(plan, project, read, verdict.why)
         signed = signing.to_publish(plan.path, plan.file, text, resign) if plan.signed else None
-        for page in pages:
+        for page in pages:  # the copies, made only of what is published
+            word.write_copy(page.html, page.meeting, page.folder / page.docx)
             if signed is not None and page.pdf == PDF and not page.version.internal:
                 shutil.copyfile(signed, page.folder / PDF)  # the record, not a new print
                 shutil.copyfile(signing.record_paths(plan.path)[1], page.folder / SIGNATURES)
@@ -232,14 +235,13 @@ def _render(plan: Plan, version: Version, folder: Path, nb: Any) -> Page:
 
     html, setup = render_html(nb)
     (folder / HTML).write_text(html, encoding="utf-8")
-    word.write_copy(html, version.meeting, folder / DOCX)
     meeting = as_published(version.meeting)
     (folder / JSON).write_text(meeting.model_dump_json(indent=2), encoding="utf-8")
     (folder / POPOLO).write_text(
         json.dumps(popolo(meeting), indent=2, ensure_ascii=False), encoding="utf-8"
     )
     _copy_attached(version.meeting, plan.path.parent, folder)
-    return Page(version, folder, PDF, html, setup)
+    return Page(version, folder, PDF, html, setup, DOCX, version.meeting)
 
 
 def _render_kallelse(plan: Plan, version: Version, folder: Path) -> Page:
@@ -251,11 +253,10 @@ def _render_kallelse(plan: Plan, version: Version, folder: Path) -> Page:
     sent = as_published(version.kallelse)
     html, setup = kallelse.render(sent.model_dump(mode="json"), internal=version.internal)
     (folder / AGENDA_HTML).write_text(html, encoding="utf-8")
-    word.write_copy(html, version.kallelse, folder / AGENDA_DOCX)
     if not version.minutes:
         (folder / JSON).write_text(sent.model_dump_json(indent=2), encoding="utf-8")
     _copy_attached(version.kallelse, plan.path.parent, folder)
-    return Page(version, folder, AGENDA_PDF, html, setup)
+    return Page(version, folder, AGENDA_PDF, html, setup, AGENDA_DOCX, version.kallelse)
 
 
 def _copy_attached(meeting: Meeting, series_folder: Path, folder: Path) -> None:

@@ -146,14 +146,17 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def withdraw(final: Path) -> None:
-    """Take a published folder away at once (a rename aside, then delete), if a build made it.
+    """Take a published folder away (see :func:`remove`), if a build made it.
 
-    Readers see the whole folder or none of it; a folder without a build stamp is not ours
-    to delete.
+    A folder without a build stamp is not ours to delete.
     """
-    if not (final / STAMP).is_file():
-        return
-    aside = final.with_name(f".{final.name}.withdrawn.tmp")
-    shutil.rmtree(aside, ignore_errors=True)
-    os.rename(final, aside)
+    if (final / STAMP).is_file():
+        remove(final)
+
+
+def remove(folder: Path) -> None:
+    """Take a folder away at once (a rename aside), then delete it: readers never see half."""
+    aside = folder.with_name(f".{folder.name}.withdrawn.tmp")
+    shutil.rmtree(aside, ignore_errors=True)  # what a killed run left
+    os.rename(folder, aside)
     shutil.rmtree(aside)

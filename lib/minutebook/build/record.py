@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from ..meeting.model import Meeting
+from ..paths import beside
 from .inputs import Stamp, file_hash
 
 FROZEN = ".data"
@@ -39,7 +40,7 @@ SOURCES = "sources.json"
 
 def frozen_folder(meeting_file: Path) -> Path:
     """Where a final meeting keeps its copies of its data files."""
-    return meeting_file.with_name(meeting_file.stem + FROZEN)
+    return beside(meeting_file, FROZEN)
 
 
 def _sources(folder: Path) -> dict[str, dict[str, str]]:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import MinutebookError
+from ..paths import beside
 from . import publish
 
 SIGNED_PDF = ".signed.pdf"
@@ -32,8 +33,7 @@ SIGNED_JSON = ".signed.json"
 
 def record_paths(meeting_file: Path) -> tuple[Path, Path]:
     """Where the signed PDF of the meeting in ``meeting_file``, and its record, are kept."""
-    stem = meeting_file.with_suffix("")
-    return stem.with_name(stem.name + SIGNED_PDF), stem.with_name(stem.name + SIGNED_JSON)
+    return beside(meeting_file, SIGNED_PDF), beside(meeting_file, SIGNED_JSON)
 
 
 @dataclass(frozen=True)

@@ -295,12 +295,17 @@ def long_date(date: dt.date | str, language: Language) -> str:
     return f"{day.day} {MONTHS[language][day.month - 1]} {day.year}"
 
 
+# The statuses of a meeting not (yet) held: its page is a notice (a kallelse, a cancellation),
+# not minutes, and it numbers no paragraphs.
+NOT_HELD = ("planned", "cancelled")
+
+
 def document(kind: str, status: str | None) -> str:
     """The label key of what a meeting's page is: its kind of minutes, a kallelse, or a notice.
 
     A planned meeting's page is its kallelse; a cancelled one's says so.
     """
-    return status if status in ("planned", "cancelled") else kind
+    return status if status in NOT_HELD else kind
 
 
 def title(kind: str, date: dt.date | str, body: str, language: Language) -> str:

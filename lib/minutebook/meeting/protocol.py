@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..errors import MeetingFileError, MinutebookError
 from ..paths import earlier_files
+from .labels import NOT_HELD
 from .model import Meeting
 from .read import load_meeting
 
@@ -47,7 +48,7 @@ def paragraph_start(path: Path, meeting: Meeting) -> tuple[int, list[Path]]:
                 "first_paragraph"
             ) from None
         # a meeting not (yet) held numbers no paragraphs: a cancelled one never will
-        if before.kind == "protocol" and before.status not in ("planned", "cancelled"):
+        if before.kind == "protocol" and before.status not in NOT_HELD:
             start, _ = paragraph_start(previous, before)
             return start + len(before.items), earlier
     return 1, earlier

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..meeting import labels
 from ..meeting.markdown import render
 from . import votes, whole
 from .pieces import markup
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
 
 def planned(m: Minutes) -> bool:
     """Whether the page is the meeting's kallelse: items to come, proposals to decide on."""
-    return m.meeting.get("status") in ("planned", "cancelled")
+    return m.meeting.get("status") in labels.NOT_HELD
 
 
 def number(m: Minutes, item: dict[str, Any], index: int, numbered: bool) -> str:
