@@ -304,6 +304,14 @@ def test_the_kallelse_and_the_board_pass_axe(cycle):
     with browser_page() as page:
         for path in ("ks/2024-04-09/agenda.html", "_anslagstavla/index.html"):
             assert axe_violations(page, (root / "reports" / path).as_uri()) == [], path
+        page.set_viewport_size({"width": 320, "height": 800})  # a phone
+        for path in ("ks/2024-04-09/agenda.html", "_anslagstavla/index.html"):
+            page.goto((root / "reports" / path).as_uri())
+            assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
+        # the board's notices stack, each field labelled, rather than squeeze six columns
+        cell = "document.querySelector('.mb-board td')"
+        assert page.evaluate(f"getComputedStyle({cell}).display") == "block"
+        assert page.evaluate(f"getComputedStyle({cell}, '::before').content") == '"Organ: "'
     for stage in ("planned", "final"):  # and the PDFs: tagged, titled, bookmarked
         run = minutebook("check", "--a11y", "params/ks/2024-04-09.yaml", cwd=cycle[stage])
         assert run.out.splitlines()[-1] == "accessibility: 0 problems", run.out
