@@ -127,9 +127,9 @@ def test_both_signatures_are_intact_and_trusted(signed):
     # the page and the archive say so, once the chair and every adjuster have signed
     page = (root / "reports/kommunstyrelsen/2024-03-12/minutes.html").read_text("utf-8")
     assert '<p class="mb-signed" role="note"><strong>Justerat digitalt:</strong> Karin Holm' in page
-    assert "Erik Sandberg (Justerare, " in page
+    assert "Erik Sandberg (justerare, " in page
     series = (root / "reports/kommunstyrelsen/index.html").read_text("utf-8")
-    assert '<strong class="mb-tag">Justerat digitalt</strong>' in series
+    assert '<strong class="mb-tag mb-tag-signed">Justerat digitalt</strong>' in series
 
 
 def test_signing_keeps_what_makes_the_pdf_accessible(signed):

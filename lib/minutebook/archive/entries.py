@@ -72,7 +72,11 @@ class Entry:
         if record is None or record.missing():
             return []
         return [
-            (s.name, self.label(f"role.{s.role}"), labels.long_date(s.signed[:10], self.language))
+            (
+                s.name,
+                self.label(f"role.{s.role}").lower(),
+                labels.long_date(s.signed[:10], self.language),
+            )
             for s in record.signatures
         ]
 
