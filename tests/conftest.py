@@ -155,6 +155,18 @@ def every_script(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+@pytest.fixture(scope="session")
+def stress(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Meetings that push a page sideways (tests/fixtures/stress): long compounds, wide
+    tables, bare addresses, in Swedish and English, with internal versions and a kallelse."""
+    root = make_project(tmp_path_factory.mktemp("stress"), series=())
+    for folder in sorted((FIXTURES / "stress").iterdir()):
+        shutil.copytree(folder, root / "params" / folder.name)
+    run = minutebook("build", cwd=root)
+    assert run.status == 0, run.err
+    return root
+
+
 @contextmanager
 def serving(root: Path) -> Iterator[str]:
     """`minutebook serve` in ``root`` while the block runs; its base URL."""

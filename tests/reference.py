@@ -50,8 +50,8 @@ def blocks() -> list[str]:
 def missing_in_order(found: str, anywhere: tuple[str, ...] = ()) -> list[str]:
     """The blocks not found in ``found`` in reference order (empty when all are there).
 
-    Blocks in ``anywhere`` need only be present: in print a presenter stands at the top of
-    its item, so its text comes before the part of the notes that runs onto the next page.
+    Blocks in ``anywhere`` need only be present: a presenter stands under its item's title,
+    where the reference has a third column after the notes.
     """
     haystack = normalise(found)
     at, missing = 0, []

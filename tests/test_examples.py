@@ -21,6 +21,7 @@ TRUST = "reports/trust-board/2024-05-14"
 def text_of(root: Path, folder: str) -> str:
     html = (root / folder / "minutes.html").read_text("utf-8")
     main = html[html.index("<main") :]
+    main = re.sub(r"</?time[^>]*>", "", main)  # a date or time is part of its sentence
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", main))
 
 
@@ -119,7 +120,7 @@ def test_the_board_minutes_read_as_a_boards(examples):
         "3.1 Finance report",
         "3.2 Community garden project",
         "The decision was unanimous.",
-        "Action items Action Owner Due Status Circulate the draft annual report to trustees",
+        "Action items Action Owner Due Circulate the draft annual report to trustees",
         "Next meeting 9 July 2024 at 18:00, The Old School Room. Annual report for approval.",
     ):
         assert expected in text, expected

@@ -53,7 +53,9 @@ def test_index_lists_bodies_then_years_newest_first(archive):
     assert "Mötesanteckningar" in html
     # the draft is marked, and only the draft
     assert html.count('class="mb-tag"') == 1
-    row = re.search(r"<tr>\s*<th[^>]*><a[^>]*>20 september 2022</a>.*?</tr>", html, re.S)
+    row = re.search(
+        r"<tr>\s*<th[^>]*><a[^>]*><time[^>]*>20 september 2022</time></a>.*?</tr>", html, re.S
+    )
     assert row and "Utkast" in row.group(0)
 
 

@@ -55,3 +55,30 @@ def test_images_become_links_and_nothing_is_loaded():
 
 def test_empty_notes():
     assert render(None) == "" and render("  \n") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "href"),
+    [
+        ("See: https://www.umea.se/a/b?c=1.", "https://www.umea.se/a/b?c=1"),
+        ("(https://x.se/a_(b))", "https://x.se/a_(b)"),
+        ("Läs mer på www.umea.se i dag", "http://www.umea.se"),
+        ("Skriv till anna@kommun.se.", "mailto:anna@kommun.se"),
+    ],
+)
+def test_a_bare_web_or_mail_address_becomes_a_link(text, href):
+    assert f'<a href="{href}" rel="noopener noreferrer">' in render(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Se budget.py och rapport.se",  # file names and bare domains stay text
+        "javascript:alert(1)",
+        "ftp://x.se/fil",
+        "data:text/html,<b>x</b>",
+        "`https://kod.se`",  # code stays code
+    ],
+)
+def test_nothing_else_becomes_a_link(text):
+    assert "<a " not in render(text)

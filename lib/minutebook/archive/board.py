@@ -30,6 +30,7 @@ from ..meeting import labels
 from ..meeting.scripts import isolate
 from ..paths import AGENDA_HTML, BOARD, FEED, INDEX, Project
 from ..settings import settings
+from ..template.phrase import Phrase, when
 from .entries import Entry, digest
 
 APPEAL = dt.timedelta(weeks=3)
@@ -63,9 +64,10 @@ class Notice:
         """A label in the meeting's language."""
         return self.entry.label(key)
 
-    def date(self, day: dt.date | str) -> str:
-        """A date in the meeting's language."""
-        return labels.long_date(day, self.entry.language)
+    def date(self, day: dt.date | str) -> Phrase:
+        """A date in the meeting's language, kept on one line."""
+        iso = day if isinstance(day, str) else day.isoformat()
+        return when(labels.long_date(day, self.entry.language), iso)
 
 
 def notices(entries: Sequence[Entry]) -> list[Notice]:

@@ -112,7 +112,8 @@ def pages(entries: Sequence[Entry]) -> dict[str, bytes]:
                 "languages": sorted({e.language for e in entries}),
                 "folder": SEARCH,
                 "labels": {
-                    key: labels.label(f"search_{key}", lang) for key in ("hits", "none", "offline")
+                    key: labels.label(f"search_{key}", lang)
+                    for key in ("hit", "hits", "none", "offline")
                 },
             },
         ),

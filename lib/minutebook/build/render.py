@@ -23,6 +23,7 @@ from .. import __version__
 from ..meeting import labels
 from ..paths import TEMPLATES_DIR
 from .browser import PageSetup, Printer
+from .reflow import scroll_tables
 
 # The tags analysts use in templates (documented in README.md).
 REMOVE_CELL = "remove-cell"
@@ -51,6 +52,7 @@ def page_info(nb: Any) -> dict[str, Any]:
             "page_of": labels.label("page_of", "en"),
             "version": __version__,
             "date": "",
+            "table": labels.label("table_region", "en"),
         }
     language: labels.Language = meeting.get("language", "sv")
 
@@ -77,6 +79,7 @@ def page_info(nb: Any) -> dict[str, Any]:
         "page_of": label("page_of"),
         "version": __version__,
         "date": meeting["date"],
+        "table": label("table_region"),
     }
 
 
@@ -128,6 +131,11 @@ class _MinutesTemplate(HTMLExporter):
             ),
             enabled=True,
         )
+
+    def default_filters(self) -> Any:
+        """The filters of nbconvert, and ours: wide tables scroll in their own region."""
+        yield from super().default_filters()
+        yield ("scroll_tables", scroll_tables)
 
     def _with_page(self, nb: Any, resources: dict[str, Any] | None) -> dict[str, Any]:
         resources = dict(resources or {})

@@ -122,15 +122,21 @@ LABELS: dict[str, dict[Language, str]] = {
     "due": {"sv": "Klart senast", "en": "Due"},
     "status": {"sv": "Status", "en": "Status"},
     "done": {"sv": "Klar", "en": "Done"},
-    "open": {"sv": "Pågår", "en": "Open"},
     "attachments": {"sv": "Bilagor", "en": "Attachments"},
     "recorded_by": {"sv": "Noterat av", "en": "Recorded by"},
     "source": {"sv": "Källa", "en": "Source"},
     "corrections": {"sv": "Rättelser", "en": "Corrections"},
     "draft": {"sv": "UTKAST", "en": "DRAFT"},
-    "draft_notice": {
-        "sv": "Utkast – mötesanteckningarna är inte fastställda.",
-        "en": "Draft – these minutes have not been approved.",
+    # a wide table's region, which scrolls sideways on a phone (and its caption after it)
+    "table_region": {"sv": "Tabell", "en": "Table"},
+    # after "UTKAST", naming what the page is
+    "draft_notice.notes": {
+        "sv": "– mötesanteckningarna är inte fastställda.",
+        "en": "– these meeting notes have not been approved.",
+    },
+    "draft_notice.protocol": {
+        "sv": "– protokollet är inte justerat.",
+        "en": "– these minutes have not been approved.",
     },
     "confidential": {"sv": "Sekretessbelagd punkt", "en": "Confidential item"},
     "name_withheld": {"sv": "namn ej publicerat", "en": "name withheld"},
@@ -179,6 +185,7 @@ LABELS: dict[str, dict[Language, str]] = {
     "search": {"sv": "Sök", "en": "Search"},
     "search_label": {"sv": "Sök i alla möten", "en": "Search all meetings"},
     "search_results": {"sv": "Sökresultat", "en": "Search results"},
+    "search_hit": {"sv": "1 träff för ”{q}”", "en": "1 result for “{q}”"},
     "search_hits": {"sv": "{n} träffar för ”{q}”", "en": "{n} results for “{q}”"},
     "search_none": {"sv": "Inga träffar för ”{q}”.", "en": "No results for “{q}”."},
     "search_offline": {

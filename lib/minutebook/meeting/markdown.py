@@ -1,6 +1,7 @@
 """Markdown from the meeting file, rendered to HTML that is safe to publish.
 
-The secretary's text is data. markdown-it renders it with raw HTML disabled, and the
+The secretary's text is data. markdown-it renders it with raw HTML disabled (a bare web or
+mail address becomes a link, as in a mail client), and the
 result is sanitised again by nh3 (Ammonia) against an allow-list, so that neither a
 ``<script>`` nor a ``javascript:`` link nor an event handler can reach a reader. Images
 are never loaded: a published page must not fetch anything from another site, so an image
@@ -89,11 +90,44 @@ def _escape(text: str) -> str:
     )
 
 
+def _written_address(href: str, text: str) -> bool:
+    """Whether a bare address linkify found is one a reader would click: web or mail.
+
+    As in a mail client, text that says it is an address (a scheme, "www.", an e-mail
+    address) becomes a link; a file name ("budget.py") or a domain alone does not.
+    """
+    if not href.startswith(("https://", "http://", "mailto:")):
+        return False
+    return text.lower().startswith(("https://", "http://", "www.")) or href.startswith("mailto:")
+
+
+def _keep_written_addresses(state: Any) -> None:
+    """Undo linkify's links that :func:`_written_address` refuses: their text stays."""
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        kept, dropping = [], False
+        for at, token in enumerate(block.children):
+            if token.type == "link_open" and token.markup == "linkify":
+                following = block.children[at + 1 : at + 2]
+                text = following[0].content if following else ""
+                dropping = not _written_address(str(token.attrGet("href") or ""), text)
+                if dropping:
+                    continue
+            elif token.type == "link_close" and token.markup == "linkify" and dropping:
+                dropping = False
+                continue
+            kept.append(token)
+        block.children = kept
+
+
 @cache
 def _parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable(
-        ["table", "strikethrough"]
-    )
+    md = MarkdownIt("commonmark", {"html": False, "typographer": False, "linkify": True})
+    md.enable(["table", "strikethrough", "linkify"])
+    assert md.linkify is not None  # linkify-it-py is installed
+    md.linkify.set({"fuzzy_link": True, "fuzzy_email": True})
+    md.core.ruler.after("linkify", "written_addresses", _keep_written_addresses)
     md.add_render_rule("image", _image_as_link)
     return md
 

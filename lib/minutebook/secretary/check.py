@@ -128,7 +128,8 @@ def _second_version(meeting: Meeting, names: set[str], warn: Callable[[Loc, str]
                 warn(here, f"{name!r} is recused from this item but voted")
             counted = sum(vote.count(side) or 0 for side in ("yes", "no", "abstain"))
             if serving and counted > len(serving):
-                warn(here, f"{counted} votes, but {len(serving)} members are serving")
+                members = "1 member is" if len(serving) == 1 else f"{len(serving)} members are"
+                warn(here, f"{counted} votes, but {members} serving")
             if meeting.kind == "protocol" and vote.method == "roll_call" and not voted:
                 warn(here, "a roll call without the names of those who voted")
         if item.outcome == "tabled" and item.decisions:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from ..meeting import labels
 from ..meeting.markdown import render
 from . import votes, whole
+from .phrase import Phrase, fill, join
 from .pieces import markup
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ def number(m: Minutes, item: dict[str, Any], index: int, numbered: bool) -> str:
     return shown
 
 
-def meta(m: Minutes, item: dict[str, Any]) -> str:
+def meta(m: Minutes, item: dict[str, Any]) -> Phrase:
     """The case reference and the time the item was taken up: "Dnr KS 2023/0456 · kl. 14.10"."""
     parts: list[str] = []
     case = item.get("case")
@@ -39,8 +40,8 @@ def meta(m: Minutes, item: dict[str, Any]) -> str:
         cases = [case] if isinstance(case, str) else case
         parts.append(f"{m.label('case')} {', '.join(cases)}")
     if item.get("time"):
-        parts.append(m.label("taken_up").format(time=whole.clock(m.label, item["time"])))
-    return " · ".join(parts)
+        parts.append(fill(m.label("taken_up"), time=whole.clock(m.label, item["time"])))
+    return join(" · ", parts)
 
 
 def secrecy(m: Minutes, item: dict[str, Any]) -> str | bool:

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from .phrase import fill, join
 from .whole import clock
 
 # The keys that make a participant list a second-version one.
@@ -63,7 +64,7 @@ def second_version(people: list[Person]) -> bool:
 def _when(value: str, label: Label, time_key: str, item_key: str) -> str:
     """A time as the language writes it ("kl. 15.30", "15:30"), or the item as written."""
     if re.fullmatch(r"\d{1,2}[:.]\d{2}", value):
-        return label(time_key).format(time=clock(label, value))
+        return fill(label(time_key), time=clock(label, value))
     return label(item_key).format(item=value)
 
 
@@ -86,7 +87,7 @@ def describe(person: Person, label: Label) -> str:
         parts.append(_when(person["joined"], label, "joined_at", "joined_item"))
     if person.get("left"):
         parts.append(_when(person["left"], label, "left_at", "left_item"))
-    return ", ".join(parts)
+    return join(", ", parts)
 
 
 def _first_version(person: Person, label: Label) -> str:

@@ -88,8 +88,10 @@ def table_html(
     )
 
 
-def chart_svg(fig: Any, alt: str) -> str:
+def chart_svg(fig: Any, alt: str, caption: str = "") -> str:
     """A matplotlib figure as inline SVG, described by ``alt`` for those who cannot see it.
+
+    A ``caption`` stands above the chart, as a table's does, and prints on its page.
 
     Text stays text (selectable, searchable, sharp in print), and ids are derived from the
     description, so the same chart gives the same bytes and two charts never share an id.
@@ -112,4 +114,5 @@ def chart_svg(fig: Any, alt: str) -> str:
         svg,
         count=1,
     )
-    return f'<figure class="mb-figure">{svg}</figure>'
+    shown = f"<figcaption>{escape(caption)}</figcaption>" if caption else ""
+    return f'<figure class="mb-figure">{shown}{svg}</figure>'

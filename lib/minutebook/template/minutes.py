@@ -25,6 +25,7 @@ from ..meeting import labels
 from ..meeting.markdown import escape, render
 from . import agenda, attendance, charts, figures, whole
 from .fragment import Fragment
+from .phrase import Phrase, join, when
 from .pieces import markup, pieces
 from .reads import HISTORY, declare_reads
 
@@ -45,10 +46,6 @@ def _load(meeting: dict[str, Any] | str | Path) -> dict[str, Any]:
     return load_meeting(path).model_dump(mode="json")
 
 
-def _time(value: str | None) -> str:
-    return value[:5] if value else ""
-
-
 class Minutes:
     """The display of one meeting, piece by piece, labelled in the meeting's language."""
 
@@ -62,10 +59,10 @@ class Minutes:
         """A label in the meeting's language (see :mod:`minutebook.meeting.labels`)."""
         return labels.label(key, self.language)
 
-    def date(self, value: str | dt.date) -> str:
-        """A date as written in running text: ``14 juni 2022``."""
+    def date(self, value: str | dt.date) -> Phrase:
+        """A date as written in running text: ``14 juni 2022`` (kept on one line)."""
         day = dt.date.fromisoformat(value) if isinstance(value, str) else value
-        return labels.long_date(day, self.language)
+        return when(labels.long_date(day, self.language), day.isoformat())
 
     def role(self, name: str) -> str:
         """The role of the participant called ``name``, in words, or ``""``."""
@@ -173,29 +170,31 @@ class Minutes:
         """A matplotlib Figure in the house style (see :mod:`minutebook.template.charts`)."""
         return charts.figure(rc, **options)
 
-    def chart(self, fig: Any, alt: str) -> Fragment:
+    def chart(self, fig: Any, alt: str, caption: str = "") -> Fragment:
         """A matplotlib figure as an inline SVG described by ``alt`` (it prints sharp).
 
-        Any figure gets the house fonts and the meeting's way of writing the axes' numbers.
+        Any figure gets the house fonts and the meeting's way of writing the axes' numbers;
+        a ``caption`` is shown above it, and kept with it on a printed page.
         """
         charts.finish(fig, self.language)
-        return Fragment(figures.chart_svg(fig, alt), alt)
+        return Fragment(figures.chart_svg(fig, alt, caption), f"{caption}\n{alt}".strip())
 
     # -- pieces -------------------------------------------------------------------------
 
     def header(self) -> Fragment:
         """Organisation, body, kind, date, time and place; a draft banner for a draft."""
         m = self.meeting
-        facts = [(self.label("date"), self.date(m["date"]))]
+        facts: list[tuple[str, str]] = [(self.label("date"), self.date(m["date"]))]
         time = m.get("time") or {}
         if time.get("start"):
-            span = "–".join(_time(t) for t in (time.get("start"), time.get("end")) if t)
-            facts.append((self.label("time"), span))
+            span = (whole.clock(self.label, t) for t in (time.get("start"), time.get("end")))
+            facts.append((self.label("time"), join("–", span)))
         if m.get("place"):
             facts.append((self.label("place"), m["place"]))
         facts += whole.facts(self)
         view = {
             "draft": m.get("status") == "draft",
+            "kind": m.get("kind", "notes"),
             "organisation": m.get("organisation"),
             "body": m["body"],
             "links": whole.links(self),

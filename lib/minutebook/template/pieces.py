@@ -32,13 +32,14 @@ class _Compact(jinja2.FileSystemLoader):
 def compact_environment(folder: str, escaping: Callable[[str], str] = escape) -> jinja2.Environment:
     """A Jinja environment for the compact templates in ``templates/<folder>/``.
 
-    Every value printed is escaped with ``escaping`` (markup as it is, nothing as nothing),
-    so that a page is escaped one way throughout.
+    Every value printed is escaped with ``escaping`` (markup, and a
+    :class:`~minutebook.template.phrase.Phrase`'s HTML, as it is; nothing as nothing), so
+    that a page is escaped one way throughout.
     """
 
     def finalize(value: Any) -> Any:
-        if isinstance(value, Markup):
-            return value
+        if hasattr(value, "__html__"):
+            return Markup(value.__html__())
         return Markup(escaping("" if value is None else str(value)))
 
     environment = jinja2.Environment(

@@ -54,7 +54,7 @@ def year_on_year(m: Minutes, name: str, *, title: str, note: str = "") -> Fragme
         f"{m.label('total')} {m.number(total[before])} → {m.number(total[after])} "
         f"({m.percent(total[change])})."
     )
-    chart = m.chart(fig, alt=alt)
+    chart = m.chart(fig, alt=alt, caption=f"{m.label('bar_chart')}: {title} {before}–{after}")
     slug = f"data-{name}"
     html = (
         f'<section class="mb-data-section" aria-labelledby="{escape(slug)}">'

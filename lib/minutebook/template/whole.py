@@ -10,14 +10,24 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from .phrase import Phrase, fill, join, when
+
 if TYPE_CHECKING:
     from .minutes import Minutes
 
 
-def clock(label: Callable[[str], str], value: str) -> str:
-    """A time ("14:30", "14.30", "14:30:00") as the language writes it: "14.30", "14:30"."""
+def clock(label: Callable[[str], str], value: str | None) -> Phrase:
+    """A time ("14:30", "14.30", "14:30:00") as the language writes it: "14.30", "14:30".
+
+    Swedish writes the hours and minutes with a point (Språkrådet: "kl. 13.00"); English
+    (en-GB) with a colon on the 24-hour clock ("13:00"), never "1:00 pm". Nothing for no time.
+    """
+    if not value:
+        return Phrase("", "")
     hours, minutes = re.split(r"[:.]", value)[:2]
-    return f"{int(hours):02d}{label('time_separator')}{minutes}"
+    return when(
+        f"{int(hours):02d}{label('time_separator')}{minutes}", f"{int(hours):02d}:{minutes}"
+    )
 
 
 def action_rows(m: Minutes, actions: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -27,7 +37,8 @@ def action_rows(m: Minutes, actions: list[dict[str, Any]]) -> list[dict[str, Any
             "task": a["task"],
             "owner": a.get("owner"),
             "due": m.date(a["due"]) if a.get("due") else None,
-            "status": m.label("done" if a.get("done") else "open"),
+            # an action has no status until it is done: "Pågår" would say someone started it
+            "status": m.label("done") if a.get("done") else "",
         }
         for a in actions
     ]
@@ -35,10 +46,11 @@ def action_rows(m: Minutes, actions: list[dict[str, Any]]) -> list[dict[str, Any
 
 def facts(m: Minutes) -> list[tuple[str, str]]:
     """The header's facts of the second version: adjournments, the justering's place and time."""
-    out = []
+    out: list[tuple[str, str]] = []
     for pause in (m.meeting.get("time") or {}).get("breaks") or []:
-        span = "–".join(clock(m.label, t) for t in (pause.get("start"), pause.get("end")) if t)
-        out.append((m.label("breaks"), span + (f" ({pause['note']})" if pause.get("note") else "")))
+        span = join("–", (clock(m.label, t) for t in (pause.get("start"), pause.get("end"))))
+        note = fill(" ({note})", note=pause["note"]) if pause.get("note") else ""
+        out.append((m.label("breaks"), join("", (span, note))))
     adjustment = m.meeting.get("adjustment")
     if adjustment and m.is_protocol:  # a protokoll's front page, as kommunallagen has it
         out += _front_page(m)
@@ -50,8 +62,8 @@ def facts(m: Minutes) -> list[tuple[str, str]]:
             if adjustment.get("date"):
                 parts.append(m.date(adjustment["date"]))
             if adjustment.get("time"):
-                parts.append(m.label("taken_up").format(time=clock(m.label, adjustment["time"])))
-            out.append((m.label("adjustment_when"), ", ".join(p for p in parts if p)))
+                parts.append(fill(m.label("taken_up"), time=clock(m.label, adjustment["time"])))
+            out.append((m.label("adjustment_when"), join(", ", parts)))
     return out
 
 
@@ -85,15 +97,11 @@ def actions(m: Minutes) -> list[dict[str, Any]]:
     return action_rows(m, m.meeting.get("actions") or [])
 
 
-def next_meeting(m: Minutes) -> str:
+def next_meeting(m: Minutes) -> Phrase:
     """The next meeting in a line ("12 mars 2024 kl. 18.30, Rådhuset. Budget."), or nothing."""
     following = m.meeting.get("next_meeting") or {}
-    when = []
-    if following.get("date"):
-        when.append(m.date(following["date"]))
-    if following.get("time"):
-        when.append(m.label("taken_up").format(time=clock(m.label, following["time"])))
-    text = ", ".join(p for p in (" ".join(when), following.get("place")) if p)
-    if following.get("note"):
-        text = f"{text}. {following['note']}" if text else following["note"]
-    return text
+    day = m.date(following["date"]) if following.get("date") else ""
+    time = following.get("time")
+    at = fill(m.label("taken_up"), time=clock(m.label, time)) if time else ""
+    text = join(", ", (join(" ", (day, at)), following.get("place")))
+    return join(". ", (text, following.get("note")))

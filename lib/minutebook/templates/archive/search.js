@@ -67,7 +67,7 @@ async function search(query) {
     list.append(item);
   }
   status.textContent = pages.length
-    ? say("hits", { n: pages.length, q: query })
+    ? say(pages.length === 1 ? "hit" : "hits", { n: pages.length, q: query })
     : say("none", { q: query });
 }
 
