@@ -21,7 +21,9 @@ TRUST = "reports/trust-board/2024-05-14"
 def text_of(root: Path, folder: str) -> str:
     html = (root / folder / "minutes.html").read_text("utf-8")
     main = html[html.index("<main") :]
-    main = re.sub(r"</?time[^>]*>", "", main)  # a date or time is part of its sentence
+    # a date or time is part of its sentence
+    main = re.sub(r'<span class="mb-nowrap">(.*?)</span>', r"\1", main)
+    main = re.sub(r"</?time[^>]*>", "", main)
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", main))
 
 

@@ -57,13 +57,15 @@ def test_no_page_scrolls_sideways_at_320_px(fixture, page, request):
     assert wide == {}
 
 
-def test_text_resized_to_200_percent_still_fits(stress, page):
-    # 200 % text in a 640 px window, as a reader who zooms a laptop's 1280 px screen sees it
-    page.set_viewport_size({"width": 640, "height": 800})
+@pytest.mark.parametrize("width", [640, 1024])
+def test_text_resized_to_200_percent_still_fits(stress, page, width):
+    # text only at 200 %, as a browser's font-size setting makes it: media queries still
+    # see the window's width, so the layout must hold by itself
+    page.set_viewport_size({"width": width, "height": 800})
     for path in pages(stress):
         page.goto(path.as_uri())
         page.evaluate("document.documentElement.style.fontSize = '200%'")
-        assert page.evaluate(WIDTH) <= 640, path
+        assert page.evaluate(WIDTH) <= width, path
 
 
 def test_a_wide_table_scrolls_in_its_own_region_and_actions_stack(stress, page):
@@ -72,7 +74,7 @@ def test_a_wide_table_scrolls_in_its_own_region_and_actions_stack(stress, page):
     region = page.locator(".mb-notes .mb-scroll").first
     assert region.get_attribute("role") == "region"
     assert region.get_attribute("tabindex") == "0"
-    assert region.get_attribute("aria-label") == "Tabell"
+    assert region.get_attribute("aria-label").startswith("Tabell: Fastighetsbeteckning, ")
     # the table keeps its words whole and scrolls inside the region, not the page
     assert region.evaluate("e => e.scrollWidth > e.clientWidth")
     assert "Fastighetsbeteckning" in region.locator("th").first.inner_text()

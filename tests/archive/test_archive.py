@@ -102,7 +102,7 @@ def test_minutes_link_to_index_and_neighbours(archive):
     first = (archive / "reports/umebra/2021-11-09/minutes.html").read_text(encoding="utf-8")
     assert 'rel="prev"' not in first and 'rel="next"' in first
     english = (archive / "reports/example-board/2024-03-12/minutes.html").read_text("utf-8")
-    assert "Previous meeting: 10 October 2023" in english
+    assert 'Previous meeting: <time datetime="2023-10-10">10 October 2023</time>' in english
 
 
 def test_index_json(archive):

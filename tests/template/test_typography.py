@@ -85,8 +85,8 @@ def test_search_counts_in_words():
     assert labels.label("search_hit", "en").format(q="x") == "1 result for “x”"
 
 
-def row(cells: int) -> str:
-    return "<tr>" + "<td>x</td>" * cells + "</tr>"
+def row(cells: int, text: str = "x") -> str:
+    return "<tr>" + f"<th>{text}</th>" * cells + "</tr>"
 
 
 def test_a_wide_table_scrolls_in_a_named_region_a_narrow_one_does_not():
@@ -98,6 +98,36 @@ def test_a_wide_table_scrolls_in_a_named_region_a_narrow_one_does_not():
         '<p>a</p><div aria-label="Siffror &amp; fakta" class="mb-scroll" '
         f'role="region" tabindex="0">{wide}</div>{narrow}{stacked}'
     )
-    assert scroll_tables(f"<table>{row(4)}</table>", "Table").startswith(
-        '<div aria-label="Table" class="mb-scroll" role="region" tabindex="0">'
-    )
+
+
+def test_regions_without_a_caption_are_named_by_their_columns_and_told_apart():
+    heads = "".join(f"<th>{h}</th>" for h in ("Ledamot", "Ja", "Nej", "Avstår"))
+    votes = f"<table><thead><tr>{heads}</tr></thead></table>"
+    page = scroll_tables(votes + votes, "Tabell")
+    assert page.count('role="region"') == 2
+    assert 'aria-label="Tabell: Ledamot, Ja, Nej, Avstår"' in page
+    assert 'aria-label="Tabell: Ledamot, Ja, Nej, Avstår (2)"' in page
+
+
+def test_a_table_inside_another_is_left_as_it_is():
+    nested = f"<table><tr><td><table>{row(5)}</table></td></tr></table>"
+    assert scroll_tables(nested, "Table") == nested
+
+
+def test_dates_survive_a_copy_and_time_spans_stay_on_one_line():
+    import copy
+    import pickle
+
+    day = when("14 juni 2022", "2022-06-14")
+    for again in (copy.deepcopy(day), pickle.loads(pickle.dumps(day))):
+        assert again == day and again.__html__() == day.__html__()
+    span = meeting(time={"start": "13:00", "end": "15:00"}).header().html
+    assert '<span class="mb-nowrap"><time datetime="13:00">13.00</time>–' in span
+    item = meeting(items=[{"title": "Ärende", "time": "14:10"}]).items().html
+    assert '<span class="mb-nowrap">kl. <time datetime="14:10">14.10</time></span>' in item
+
+
+def test_a_correction_is_dated_once():
+    fix = {"date": "2024-04-01", "text": "Rättat namn."}
+    html = meeting(corrections=[fix]).corrections().html
+    assert '<li><time datetime="2024-04-01">1 april 2024</time>: Rättat namn.</li>' in html

@@ -108,7 +108,7 @@ def board(entries: Sequence[Entry], today: dt.date, language: labels.Language) -
             L=label,
             up=up,
             down=down,
-            today=labels.long_date(today, language),
+            today=when(labels.long_date(today, language), today.isoformat()),
         )
     )
     return {

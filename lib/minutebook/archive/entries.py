@@ -31,6 +31,7 @@ from ..paths import (
     Project,
 )
 from ..settings import settings
+from ..template.phrase import when
 
 if TYPE_CHECKING:
     from ..meeting.model import Meeting
@@ -75,7 +76,7 @@ class Entry:
             (
                 s.name,
                 self.label(f"role.{s.role}").lower(),
-                labels.long_date(s.signed[:10], self.language),
+                when(labels.long_date(s.signed[:10], self.language), s.signed[:10]),
             )
             for s in record.signatures
         ]
@@ -100,7 +101,7 @@ class Entry:
     @property
     def long_date(self) -> str:
         """``14 juni 2022``."""
-        return labels.long_date(self.date, self.language)
+        return when(labels.long_date(self.date, self.language), self.date)
 
     @property
     def document(self) -> str:

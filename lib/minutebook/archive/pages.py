@@ -29,6 +29,7 @@ from ..paths import (
     TEMPLATES_DIR,
     Project,
 )
+from ..template.phrase import fill
 from . import board
 from .entries import Entry, collect, digest, is_current
 from .feed import feed_xml, index_json
@@ -46,7 +47,7 @@ def _language(entries: Sequence[Entry]) -> labels.Language:
 
 def _labeller(language: labels.Language) -> Callable[..., str]:
     def label(key: str, **values: Any) -> str:
-        return labels.label(key, language).format(**values)
+        return fill(labels.label(key, language), **values)  # a date in it stays whole
 
     return label
 

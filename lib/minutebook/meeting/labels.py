@@ -139,6 +139,10 @@ LABELS: dict[str, dict[Language, str]] = {
         "en": "– these minutes have not been approved.",
     },
     "confidential": {"sv": "Sekretessbelagd punkt", "en": "Confidential item"},
+    "confidential_public": {
+        "sv": "Uppgifterna i ärendet omfattas av sekretess och publiceras inte.",
+        "en": "The item holds confidential information and is not published.",
+    },
     "name_withheld": {"sv": "namn ej publicerat", "en": "name withheld"},
     # a withheld name in running text: "En ledamot redogjorde …", "… enligt ordföranden."
     "withheld.chair": {"sv": "ordföranden", "en": "the chair"},

@@ -96,9 +96,10 @@ def _written_address(href: str, text: str) -> bool:
     As in a mail client, text that says it is an address (a scheme, "www.", an e-mail
     address) becomes a link; a file name ("budget.py") or a domain alone does not.
     """
-    if not href.startswith(("https://", "http://", "mailto:")):
+    scheme = href.lower()
+    if not scheme.startswith(("https://", "http://", "mailto:")):
         return False
-    return text.lower().startswith(("https://", "http://", "www.")) or href.startswith("mailto:")
+    return text.lower().startswith(("https://", "http://", "www.")) or scheme.startswith("mailto:")
 
 
 def _keep_written_addresses(state: Any) -> None:

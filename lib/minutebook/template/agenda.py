@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from ..meeting import labels
 from ..meeting.markdown import render
 from . import votes, whole
-from .phrase import Phrase, fill, join
+from .phrase import Phrase, join
 from .pieces import markup
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ def meta(m: Minutes, item: dict[str, Any]) -> Phrase:
         cases = [case] if isinstance(case, str) else case
         parts.append(f"{m.label('case')} {', '.join(cases)}")
     if item.get("time"):
-        parts.append(fill(m.label("taken_up"), time=whole.clock(m.label, item["time"])))
+        parts.append(whole.at(m, item["time"]))
     return join(" · ", parts)
 
 
@@ -93,6 +93,10 @@ def item_view(m: Minutes, index: int, *, numbered: bool, level: int) -> tuple[di
         "presenters": presenters,
         "confidential": bool(item.get("confidential")),
         "secrecy": secrecy(m, item),
+        # the public notice says why the item is empty (and its heading has a line to keep)
+        "withheld": m.label("confidential_public")
+        if item.get("confidential") and secrecy(m, item) is False
+        else "",
         "notes": markup(render(item.get("notes"), top_heading=level + 1)),
         "documents": [
             {

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from .phrase import fill, join
+from .phrase import fill, join, unbroken
 from .whole import clock
 
 # The keys that make a participant list a second-version one.
@@ -64,7 +64,7 @@ def second_version(people: list[Person]) -> bool:
 def _when(value: str, label: Label, time_key: str, item_key: str) -> str:
     """A time as the language writes it ("kl. 15.30", "15:30"), or the item as written."""
     if re.fullmatch(r"\d{1,2}[:.]\d{2}", value):
-        return fill(label(time_key), time=clock(label, value))
+        return unbroken(fill(label(time_key), time=clock(label, value)))
     return label(item_key).format(item=value)
 
 

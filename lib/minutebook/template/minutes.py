@@ -25,7 +25,7 @@ from ..meeting import labels
 from ..meeting.markdown import escape, render
 from . import agenda, attendance, charts, figures, whole
 from .fragment import Fragment
-from .phrase import Phrase, join, when
+from .phrase import Phrase, join, unbroken, when
 from .pieces import markup, pieces
 from .reads import HISTORY, declare_reads
 
@@ -188,7 +188,7 @@ class Minutes:
         time = m.get("time") or {}
         if time.get("start"):
             span = (whole.clock(self.label, t) for t in (time.get("start"), time.get("end")))
-            facts.append((self.label("time"), join("–", span)))
+            facts.append((self.label("time"), unbroken(join("–", span))))
         if m.get("place"):
             facts.append((self.label("place"), m["place"]))
         facts += whole.facts(self)

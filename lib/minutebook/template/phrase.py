@@ -17,6 +17,8 @@ from collections.abc import Iterable
 from string import Formatter
 from typing import Any
 
+from markupsafe import Markup
+
 from ..meeting.markdown import escape
 
 
@@ -31,8 +33,13 @@ class Phrase(str):
         self._html = html
         return self
 
-    def __html__(self) -> str:
-        return self._html
+    def __getnewargs__(self) -> tuple[str, str]:  # type: ignore[override]
+        """Copied or pickled (a date in an analyst's DataFrame), a phrase keeps its HTML."""
+        return str(self), self._html
+
+    def __html__(self) -> Markup:
+        """The markup, which Jinja and MarkupSafe print as it is."""
+        return Markup(self._html)
 
 
 def html_of(value: Any) -> str:
@@ -47,6 +54,11 @@ def when(text: str, machine: str) -> Phrase:
     return Phrase(text, f'<time datetime="{escape(machine)}">{escape(text)}</time>')
 
 
+def unbroken(phrase: Phrase) -> Phrase:
+    """``phrase`` kept on one line: a span of times ("13.00–15.00"), "kl. 14.30"."""
+    return Phrase(str(phrase), f'<span class="mb-nowrap">{html_of(phrase)}</span>')
+
+
 def join(separator: str, parts: Iterable[Any]) -> Phrase:
     """``separator.join(parts)`` of the parts that are not empty, each part's HTML kept."""
     shown = [p for p in parts if p]
@@ -56,7 +68,10 @@ def join(separator: str, parts: Iterable[Any]) -> Phrase:
 
 
 def fill(pattern: str, **values: Any) -> Phrase:
-    """``pattern.format(**values)`` (a label: ``kl. {time}``), each value's HTML kept."""
+    """``pattern.format(**values)`` (a label: ``kl. {time}``), each value's HTML kept.
+
+    The pattern's fields are plain names, as the labels write them: no format specs.
+    """
     html = []
     for literal, field, _, _ in Formatter().parse(pattern):
         html.append(escape(literal))

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from .phrase import Phrase, fill, join, when
+from .phrase import Phrase, fill, join, unbroken, when
 
 if TYPE_CHECKING:
     from .minutes import Minutes
@@ -28,6 +28,11 @@ def clock(label: Callable[[str], str], value: str | None) -> Phrase:
     return when(
         f"{int(hours):02d}{label('time_separator')}{minutes}", f"{int(hours):02d}:{minutes}"
     )
+
+
+def at(m: Minutes, value: str) -> Phrase:
+    """The time something was taken up, kept on one line: "kl. 14.30", "at 14:30"."""
+    return unbroken(fill(m.label("taken_up"), time=clock(m.label, value)))
 
 
 def action_rows(m: Minutes, actions: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -48,7 +53,8 @@ def facts(m: Minutes) -> list[tuple[str, str]]:
     """The header's facts of the second version: adjournments, the justering's place and time."""
     out: list[tuple[str, str]] = []
     for pause in (m.meeting.get("time") or {}).get("breaks") or []:
-        span = join("–", (clock(m.label, t) for t in (pause.get("start"), pause.get("end"))))
+        times = (clock(m.label, t) for t in (pause.get("start"), pause.get("end")))
+        span = unbroken(join("–", times))
         note = fill(" ({note})", note=pause["note"]) if pause.get("note") else ""
         out.append((m.label("breaks"), join("", (span, note))))
     adjustment = m.meeting.get("adjustment")
@@ -62,7 +68,7 @@ def facts(m: Minutes) -> list[tuple[str, str]]:
             if adjustment.get("date"):
                 parts.append(m.date(adjustment["date"]))
             if adjustment.get("time"):
-                parts.append(fill(m.label("taken_up"), time=clock(m.label, adjustment["time"])))
+                parts.append(at(m, adjustment["time"]))
             out.append((m.label("adjustment_when"), join(", ", parts)))
     return out
 
@@ -102,6 +108,6 @@ def next_meeting(m: Minutes) -> Phrase:
     following = m.meeting.get("next_meeting") or {}
     day = m.date(following["date"]) if following.get("date") else ""
     time = following.get("time")
-    at = fill(m.label("taken_up"), time=clock(m.label, time)) if time else ""
-    text = join(", ", (join(" ", (day, at)), following.get("place")))
+    at_time = at(m, time) if time else ""
+    text = join(", ", (join(" ", (day, at_time)), following.get("place")))
     return join(". ", (text, following.get("note")))
