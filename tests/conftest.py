@@ -11,6 +11,9 @@ from pathlib import Path
 
 import pytest
 
+# Messages in English, whatever the machine's locale (a test of Swedish asks for it).
+os.environ["LANGUAGE"] = "en"
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 REFERENCE = "params/umebra/2022-06-14.yaml"

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import MinutebookError
+from .i18n import choose, say, say_n
 from .paths import HTML, INDEX, KALLELSE_RECORD
 from .settings import CELL_TIMEOUT, settings
 
@@ -35,6 +36,9 @@ def _parser() -> argparse.ArgumentParser:
         "template, published as HTML and PDF.",
     )
     parser.add_argument("--version", action="version", version=f"minutebook {__version__}")
+    parser.add_argument(
+        "--lang", choices=("sv", "en"), help="the messages' language (default: as LANG says)"
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     build = commands.add_parser(
@@ -160,7 +164,7 @@ def _check(args: argparse.Namespace) -> int:
         *sorted(project.params.glob(f"*/*{KALLELSE_RECORD}")),
     ]
     if not files:
-        print("no meeting files under params/", file=sys.stderr)
+        print(say("check.no_files"), file=sys.stderr)
         return 2
     results = []
     for path in files:
@@ -170,9 +174,8 @@ def _check(args: argparse.Namespace) -> int:
         except Exception as error:  # a bug in one file's check must not hide the others'
             if settings().debug:
                 raise
-            results.append(
-                Checked(name, [Problem(1, 1, "", f"internal error: {type(error).__name__}", name)])
-            )
+            message = say("check.internal", name=type(error).__name__)
+            results.append(Checked(name, [Problem(1, 1, "", message, name)]))
     seen: set[str] = set()  # a series.yaml's problems come with each of its meetings: once
     for result in results:
         for line in result.lines():
@@ -182,11 +185,10 @@ def _check(args: argparse.Namespace) -> int:
     bad = sum(1 for r in results if r.errors)
     warned = sum(len(r.warnings) for r in results)
     noted = sum(len(r.notes) for r in results)
-    print(
-        f"{len(results)} checked: {len(results) - bad} valid, {bad} with errors, "
-        f"{warned} warning{'s' if warned != 1 else ''}"
-        + (f", {noted} note{'s' if noted != 1 else ''}" if noted else "")
-    )
+    notes = say_n("check.notes", noted) if noted else ""
+    counts = {"checked": len(results), "valid": len(results) - bad, "bad": bad}
+    parts = {key: say_n(f"check.{key}", n) for key, n in counts.items()}
+    print(say("check.summary", **parts, warnings=say_n("check.warnings", warned), notes=notes))
     if bad:
         return 2
     if args.a11y:
@@ -303,6 +305,7 @@ def _serve(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
+    choose(args.lang)
     try:
         return int(args.run(args))
     except MinutebookError as error:

@@ -66,7 +66,7 @@ def test_errors_in_every_file_at_once_exit_2(tmp_path):
     run = minutebook("check", cwd=tmp_path)
     assert run.status == 2
     assert "params/council/2024-03-12.yaml:1:1: body: required key is missing" in run.out
-    assert "params/council/2024-04-09.yaml:9:15: YAML syntax error" in run.out
+    assert "params/council/2024-04-09.yaml:8:12: line 8: the [ that opens here is never " in run.out
     assert "2 checked: 0 valid, 2 with errors" in run.out
     assert not (tmp_path / "reports").exists()
 

@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
+from ..i18n import say
 from .types import ClockTime, Flag, Text, _safe_href, _Strict, yaml_bool
 from .votes import Proposal, Vote, expected_outcomes
 
@@ -32,7 +33,7 @@ class Decision(_Strict):
     @model_validator(mode="after")
     def _unanimous_without_reservations(self) -> Decision:
         if self.unanimous and self.reservations:
-            raise ValueError("a unanimous decision has no reservations")
+            raise ValueError(say("rule.unanimous"))
         return self
 
     @property
@@ -180,7 +181,6 @@ class Item(_Strict):
             want = expected.get(proposal.id or "")
             if want and proposal.outcome in ("adopted", "rejected") and proposal.outcome != want:
                 raise ValueError(
-                    f"proposal {proposal.id}: outcome {proposal.outcome!r}, but the votes "
-                    f"say {want!r}"
+                    say("rule.outcome", id=proposal.id, outcome=proposal.outcome, want=want)
                 )
         return self

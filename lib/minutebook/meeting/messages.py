@@ -16,6 +16,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from ..errors import Problem
+from ..i18n import say
 from .model import Meeting
 
 Loc = tuple[str | int, ...]
@@ -47,62 +48,63 @@ def field_path(loc: Loc) -> str:
     return out
 
 
+# What a field or a type expects, as keys of the catalogue (minutebook.catalog)
 _LIST_OF = {
-    "presenters": "a list of names",
-    "reservations": "a list of names",
-    "adjusters": "a list of names",
-    "participants": "a list of participants",
-    "items": "a list of agenda items",
-    "decisions": "a list of decisions",
-    "actions": "a list of action items",
-    "attachments": "a list of attachments",
-    "corrections": "a list of corrections",
+    "presenters": "expect.names",
+    "reservations": "expect.names",
+    "adjusters": "expect.names",
+    "participants": "expect.participants",
+    "items": "expect.items",
+    "decisions": "expect.decisions",
+    "actions": "expect.actions",
+    "attachments": "expect.attachments",
+    "corrections": "expect.corrections",
 }
 _FIELD_EXPECTED = {
-    "confidential": 'true or a reason such as "OSL 26:1"',
-    "time": 'a mapping like {start: "13:00", end: "15:00"}',
-    "number": 'text in quotes, like "3.10" (unquoted, 3.10 is the number 3.1)',
-    "series": "a short name of lowercase letters, digits and hyphens (like umebra)",
-    "source": "a web address starting with https:// or http://",
+    "confidential": "expect.confidential",
+    "time": "expect.time_span",
+    "number": "expect.number",
+    "series": "expect.series",
+    "source": "expect.source",
 }
 _TYPE_EXPECTED = {
-    "string_type": "text",
-    "bool_type": "true or false",
-    "bool_parsing": "true or false",
-    "int_type": "a whole number",
-    "int_parsing": "a whole number",
-    "int_from_float": "a whole number",
-    "date_type": "a date like 2022-06-14",
-    "date_parsing": "a date like 2022-06-14",
-    "date_from_datetime_parsing": "a date like 2022-06-14",
-    "date_from_datetime_inexact": "a date like 2022-06-14 (without a time)",
-    "time_type": 'a time like "13:00"',
-    "time_parsing": 'a time like "13:00"',
-    "model_type": "a mapping (key: value)",
-    "model_attributes_type": "a mapping (key: value)",
-    "dict_type": "a mapping (key: value)",
-    "list_type": "a list",
+    "string_type": "expect.text",
+    "bool_type": "expect.bool",
+    "bool_parsing": "expect.bool",
+    "int_type": "expect.int",
+    "int_parsing": "expect.int",
+    "int_from_float": "expect.int",
+    "date_type": "expect.date",
+    "date_parsing": "expect.date",
+    "date_from_datetime_parsing": "expect.date",
+    "date_from_datetime_inexact": "expect.date_only",
+    "time_type": "expect.time",
+    "time_parsing": "expect.time",
+    "model_type": "expect.mapping",
+    "model_attributes_type": "expect.mapping",
+    "dict_type": "expect.mapping",
+    "list_type": "expect.list",
 }
 
 
 def describe(value: Any) -> str:
     """What a value is, in the words of the YAML a secretary wrote."""
     if value is None:
-        return "nothing (an empty value)"
+        return say("value.none")
     if isinstance(value, bool):
         return f"{str(value).lower()}"
     if isinstance(value, int | float):
-        return "a number"
+        return say("value.number")
     if isinstance(value, dt.datetime):
-        return "a date and time"
+        return say("value.datetime")
     if isinstance(value, dt.date):
-        return "a date"
+        return say("value.date")
     if isinstance(value, str):
-        return f"the text {value[:40]!r}" if value.strip() else "empty text"
+        return say("value.text", text=value[:40]) if value.strip() else say("value.empty_text")
     if isinstance(value, list):
-        return "a list"
+        return say("value.list")
     if isinstance(value, dict):
-        return "a mapping"
+        return say("value.mapping")
     return type(value).__name__
 
 
@@ -159,36 +161,66 @@ def _walk(
     return tuple(clean), owner
 
 
+def _choices(expected: str) -> str:
+    """The choices ``'a', 'b' or 'c'`` as pydantic lists them, "or" in the user's words."""
+    return re.sub(r" or (?=')", f" {say('or')} ", expected)
+
+
 def _message(error: Any, clean: Loc, owner: type[BaseModel] | None) -> str:
     kind, value = error["type"], error.get("input")
     field = next((p for p in reversed(clean) if isinstance(p, str)), "")
     if kind == "extra_forbidden":
         known = sorted(owner.model_fields) if owner else []
         near = difflib.get_close_matches(str(clean[-1]), known, n=1, cutoff=0.6)
-        hint = f"did you mean {near[0]!r}?" if near else "known keys: " + ", ".join(known)
-        return f"unknown key ({hint})"
+        if near:
+            return say("model.unknown_key_near", near=near[0])
+        return say("model.unknown_key", known=", ".join(known))
     if kind == "missing":
-        return "required key is missing"
+        return say("model.missing")
     if kind == "too_short" and isinstance(value, list):
-        return "needs at least one entry"
+        return say("model.too_short")
     if kind == "string_too_short":
-        return "must not be empty"
+        return say("model.empty")
     if kind == "literal_error":
-        return f"expected one of {error['ctx']['expected']}, got {describe(value)}"
+        return say("model.one_of", expected=_choices(error["ctx"]["expected"]), got=describe(value))
     if kind in ("greater_than_equal", "greater_than"):
-        return f"must be at least {error['ctx'].get('ge', error['ctx'].get('gt'))}"
+        return say("model.at_least", limit=error["ctx"].get("ge", error["ctx"].get("gt")))
     if kind == "value_error":
         return re.sub(r"^Value error, ", "", error["msg"])
     if kind == "list_type" and field in _LIST_OF and clean[-1] == field:
-        return f"expected {_LIST_OF[field]}, got {describe(value)}"
+        what, got = say(_LIST_OF[field]), describe(value)
+        if isinstance(value, str) and value.strip():  # a name where a list of names goes
+            return say("model.write_list", what=what, got=got, key=field, value=value)
+        return say("model.expected", what=what, got=got)
     if field == "decisions" and isinstance(clean[-1], int) and kind in _TYPE_EXPECTED:
-        return f"expected a decision text or {{text: …, reservations: […]}}, got {describe(value)}"
+        return say("model.decision", got=describe(value))
     item_time = field == "time" and len(clean) > 1  # an item's time is a clock time
     if field in _FIELD_EXPECTED and clean[-1] == field and not item_time:
-        return f"expected {_FIELD_EXPECTED[field]}, got {describe(value)}"
+        return say("model.expected", what=say(_FIELD_EXPECTED[field]), got=describe(value))
     if kind in _TYPE_EXPECTED:
-        return f"expected {_TYPE_EXPECTED[kind]}, got {describe(value)}"
+        return say("model.expected", what=say(_TYPE_EXPECTED[kind]), got=describe(value))
     return str(error["msg"])
+
+
+def _comma_in_value(key: str, line: str) -> tuple[str, str] | None:
+    """An "unknown key" that is the rest of a text a comma cut in two inside ``{…}``.
+
+    ``{name: Eva, organisation: Holmsunds IK, Umeå}`` reads ``Umeå`` as a key. A key is a
+    word of lowercase letters; this is the text after a comma, and the fix is quotes.
+    Returns the key the text belongs to, and the message.
+    """
+    if re.fullmatch(r"[a-z_]+", key) or "{" not in line:
+        return None
+    at = line.find(key)
+    comma = line.rfind(",", 0, at)
+    colon = line.rfind(":", 0, comma)
+    if at == -1 or comma == -1 or colon == -1:
+        return None
+    start = max(line.rfind(",", 0, colon), line.rfind("{", 0, colon)) + 1
+    end = line.find("}", at)
+    name = line[start:colon].strip()
+    value = line[colon + 1 : end if end != -1 else len(line)].strip()
+    return name, say("model.comma_in_value", key=name, value=value)
 
 
 def pydantic_problems(
@@ -196,8 +228,12 @@ def pydantic_problems(
     positions: dict[Loc, tuple[int, int]],
     file: str,
     root: type[BaseModel] = Meeting,
+    lines: list[str] | None = None,
 ) -> list[Problem]:
-    """Each of pydantic's errors once, at the place of the value it is about."""
+    """Each of pydantic's errors once, at the place of the value it is about.
+
+    ``lines``, the file's text, lets a message show the fix on the line as written.
+    """
     seen: set[Loc] = set()
     problems = []
     for item in error.errors():
@@ -213,5 +249,10 @@ def pydantic_problems(
                 None,
             )
         line, col = where or (1, 1)
+        text = lines[line - 1] if lines and 0 < line <= len(lines) else ""
+        comma = _comma_in_value(str(clean[-1]), text) if item["type"] == "extra_forbidden" else None
+        if comma:  # the problem is the value before the comma: name its key
+            problems.append(Problem(line, col, field_path((*clean[:-1], comma[0])), comma[1], file))
+            continue
         problems.append(Problem(line, col, field_path(clean), _message(item, clean, owner), file))
     return problems

@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, ConfigDict, Field, StringConstraints, model_validator
 
+from ..i18n import say
 from ..paths import SLUG
 from .items import Action, Attachment, Decision, DecisionEntry, Item
 from .people import SERVING_ROLES, Attendance, Participant
@@ -75,7 +76,7 @@ class Time(_Strict):
     @model_validator(mode="after")
     def _end_after_start(self) -> Time:
         if self.start and self.end and self.end < self.start:
-            raise ValueError("end is before start")
+            raise ValueError(say("rule.end_before_start"))
         return self
 
 

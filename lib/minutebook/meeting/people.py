@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
+from ..i18n import say
 from .types import Flag, Role, Text, _Strict
 
 Attendance = Literal["present", "remote", "absent", "excused"]
@@ -62,9 +63,7 @@ class Participant(_Strict):
         """``present`` is the first version's word for attendance: one of them, not both."""
         if isinstance(data, dict) and data.get("attendance") is not None:
             if "present" in data:
-                raise ValueError(
-                    "give attendance or present, not both (present: false is attendance: absent)"
-                )
+                raise ValueError(say("rule.attendance_and_present"))
             data = {**data, "present": data["attendance"] in ("present", "remote")}
         return data
 

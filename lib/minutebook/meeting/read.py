@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..errors import MeetingFileError, Problem
+from ..i18n import say
 from ..paths import KALLELSE_RECORD, SAMPLE_FILE, SLUG
 from .messages import Loc, describe, field_path, pydantic_problems
 from .model import Meeting
@@ -62,18 +63,8 @@ def load_with_settings(
     name = file or str(path)
     data, positions, problems = read_yaml(path, name)
     if not isinstance(data, dict):
-        got = "an empty file" if data is None else describe(data)
-        raise MeetingFileError(
-            [
-                Problem(
-                    1,
-                    1,
-                    "",
-                    f"expected a mapping of meeting keys (series, body, …), got {got}",
-                    name,
-                )
-            ]
-        )
+        got = say("model.empty_file") if data is None else describe(data)
+        raise MeetingFileError([Problem(1, 1, "", say("model.not_mapping", got=got), name)])
     series_name = str(Path(name).with_name(series_file(path).name))
     settings = load_series(path, series_name)
     meeting: Meeting | None = None
@@ -81,8 +72,11 @@ def load_with_settings(
         meeting = Meeting.model_validate(merge(data, settings) if settings else data)
     except ValidationError as error:
         reported = {p.field for p in problems}
+        lines = path.read_text(encoding="utf-8").split("\n")  # read once already: UTF-8
         problems += [
-            p for p in pydantic_problems(error, positions, name) if p.field not in reported
+            p
+            for p in pydantic_problems(error, positions, name, lines=lines)
+            if p.field not in reported
         ]
     problems += _check_location(path, data, positions, name)
     if meeting is not None:
@@ -108,12 +102,10 @@ def _check_location(
     named = path.name.removesuffix(KALLELSE_RECORD).removesuffix(".yaml")
     if type(date) is dt.date and not sample and named != date.isoformat():
         line, col = positions[("date",)]
-        message = f"{date.isoformat()} does not match the file name {path.name!r}; "
         other = path.with_name(f"{date.isoformat()}.yaml")
-        if other.exists():  # renaming would overwrite that meeting
-            message += f"{other.name} is another meeting: correct the date"
-        else:
-            message += f"rename the file {other.name}"
+        # renaming would overwrite another meeting
+        key = "file.date_mismatch_other" if other.exists() else "file.date_mismatch"
+        message = say(key, date=date.isoformat(), name=path.name, other=other.name)
         problems.append(Problem(line, col, "date", message, file))
     folder = path.resolve().parent.name
     # (a series that is no slug at all is reported by the model)
@@ -124,8 +116,7 @@ def _check_location(
                 line,
                 col,
                 "series",
-                f"{series!r} does not match the folder {folder!r}; "
-                f"a meeting of {series!r} belongs in params/{series}/",
+                say("file.series_mismatch", series=series, folder=folder),
                 file,
             )
         )
@@ -168,10 +159,10 @@ def _check_attachments(
         message = ""
         inside = shared if href.startswith(SHARED_DATA) else folder
         if not target.resolve().is_relative_to(inside):
-            message = "links outside the series folder (through a symbolic link)"
+            message = say("file.outside")
         elif not target.is_file():
             where = "params/_data" if inside == shared else path.parent.name
-            message = f"no file {href!r} in {where}/"
+            message = say("file.missing", href=href, where=where)
         if message:
             line, col = positions.get(loc, (1, 1))
             problems.append(Problem(line, col, field_path(loc), message, file))

@@ -25,6 +25,8 @@ from pydantic import (
     model_serializer,
 )
 
+from ..i18n import say
+
 Role = Literal[
     "chair", "vice_chair", "secretary", "adjuster", "member", "deputy", "officer", "guest"
 ]
@@ -89,11 +91,11 @@ def _safe_href(href: str) -> str:
     """Attachments link to https URLs or to files inside the series folder, nowhere else."""
     if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", href):
         if not href.startswith("https://"):
-            raise ValueError("must be an https:// URL or a relative path")
+            raise ValueError(say("rule.href"))
         return href
     parts = href.replace("\\", "/").split("/")
     if href.startswith(("/", "\\")) or ".." in parts:
-        raise ValueError("a relative path must stay inside the series folder")
+        raise ValueError(say("rule.inside"))
     return href
 
 
@@ -104,10 +106,10 @@ SHARED_DATA = "../_data/"
 def _data_file(path: str) -> str:
     """Data files are CSV or Excel files inside the series folder, or in ``params/_data/``."""
     if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", path):
-        raise ValueError("must be a relative path to a file in the series folder")
+        raise ValueError(say("rule.data_path"))
     _safe_href(path.removeprefix(SHARED_DATA))
     if not path.lower().endswith((".csv", ".xlsx")):
-        raise ValueError("must be a .csv or .xlsx file")
+        raise ValueError(say("rule.data_kind"))
     return path
 
 
@@ -119,7 +121,7 @@ def _encoding(name: str) -> str:
     try:
         codecs.lookup(name)
     except LookupError:
-        raise ValueError(f"unknown encoding {name!r} (utf-8, cp1252, latin-1 …)") from None
+        raise ValueError(say("rule.encoding", name=name)) from None
     return name
 
 

@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, NonNegativeInt, model_validator
 
+from ..i18n import say
 from .types import Flag, Text, _Strict
 
 ProposalKind = Literal["main", "approve", "reject", "amend", "add", "refer", "table", "other"]
@@ -70,7 +71,7 @@ class Vote(_Strict):
         named = [side for side in SIDES if isinstance(getattr(self, side), list)]
         named += [k for k, v in (self.options or {}).items() if isinstance(v, list)]
         if self.method == "ballot" and named:
-            raise ValueError("a ballot is secret: give counts, not names")
+            raise ValueError(say("rule.secret_ballot"))
         return self
 
     def count(self, side: str) -> int | None:

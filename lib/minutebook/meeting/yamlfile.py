@@ -22,7 +22,9 @@ from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import MeetingFileError, Problem
+from ..i18n import say
 from .messages import Loc, field_path
+from .syntax import explain
 
 MAX_BYTES = 1024 * 1024
 # Far above any real meeting (a council's year of roll-call votes is a few thousand values),
@@ -63,7 +65,7 @@ class _Reader:
             raise _TooDeep(node)
         self.positions[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if node.tag not in _PLAIN_TAGS:
-            self.problem(node, loc, f"the tag {_short(str(node.tag))} is not allowed")
+            self.problem(node, loc, say("yaml.tag", tag=_short(str(node.tag))))
             return None
         if isinstance(node, MappingNode):
             return self._mapping(node, loc)
@@ -91,12 +93,7 @@ class _Reader:
             self.problem(node, loc, _bad_scalar(node, error))
             return None
         if isinstance(value, str) and (bad := _UNPUBLISHABLE.search(value)):
-            self.problem(
-                node,
-                loc,
-                f"contains the control character U+{ord(bad.group()):04X}, which cannot be "
-                "published; remove it",
-            )
+            self.problem(node, loc, say("yaml.control", code=f"{ord(bad.group()):04X}"))
             return None
         return value
 
@@ -104,12 +101,12 @@ class _Reader:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
-                self.problem(key_node, loc, "keys must be plain words (no merge keys << or lists)")
+                self.problem(key_node, loc, say("yaml.plain_keys"))
                 continue
             key = str(key_node.value)
             if key in result:
                 first = self.positions[(*loc, key, "key")][0]
-                self.problem(key_node, (*loc, key), f"duplicate key (first at line {first})")
+                self.problem(key_node, (*loc, key), say("yaml.duplicate", line=first))
                 continue
             self.positions[(*loc, key, "key")] = (
                 key_node.start_mark.line + 1,
@@ -133,8 +130,8 @@ def _short(tag: str) -> str:
 def _bad_scalar(node: Node, error: Exception) -> str:
     """Why a scalar with a tag (explicit or implied) could not be read."""
     if node.tag == "tag:yaml.org,2002:timestamp":
-        return f"{node.value!r} is not a valid date: {error}"
-    return f"{node.value!r} is not a valid {_short(str(node.tag))}"
+        return say("yaml.bad_date", value=node.value, error=error)
+    return say("yaml.bad_scalar", value=node.value, tag=_short(str(node.tag)))
 
 
 class _TooBig(Exception):
@@ -192,9 +189,9 @@ def read_yaml(
         with path.open("rb") as stream:
             raw = stream.read(MAX_BYTES + 1)
     except OSError as error:
-        raise fail(f"cannot read the file: {error.strerror}") from None
+        raise fail(say("yaml.unreadable", error=error.strerror)) from None
     if len(raw) > MAX_BYTES:
-        raise fail(f"the file is larger than {MAX_BYTES // 1024} KiB; is it a meeting file?")
+        raise fail(say("yaml.too_large", size=MAX_BYTES // 1024))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -202,7 +199,7 @@ def read_yaml(
         line = before.count(b"\n") + 1
         # columns count characters, as an editor shows them, not bytes
         column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        raise fail("not UTF-8 text; save the file as UTF-8", line, column) from None
+        raise fail(say("yaml.not_utf8"), line, column) from None
     yaml = YAML(typ="safe", pure=True)
     yaml.Composer = _Composer
     yaml.max_depth = MAX_DEPTH
@@ -211,21 +208,19 @@ def read_yaml(
         node = yaml.compose(io.StringIO(text))
         data = None if node is None else reader.read(node)
     except MaxDepthExceededError as error:
-        raise at(f"nested more than {MAX_DEPTH} levels deep", error.problem_mark) from None
+        raise at(say("yaml.too_deep", depth=MAX_DEPTH), error.problem_mark) from None
     except MarkedYAMLError as error:
-        message = " ".join(str(m) for m in (error.context, error.problem) if m)
-        raise at(
-            f"YAML syntax error: {message}", error.problem_mark or error.context_mark
-        ) from None
+        line, column, message = explain(error, reader.lines)
+        raise fail(message, line, column) from None
     except _TooBig as error:
         message = (
-            f"nested more than {MAX_DEPTH} levels deep"
+            say("yaml.too_deep", depth=MAX_DEPTH)
             if isinstance(error, _TooDeep)
-            else f"more than {MAX_NODES} values (anchors and aliases expanded)"
+            else say("yaml.too_many", count=MAX_NODES)
         )
         raise at(message, error.node.start_mark) from None
     except YAMLError as error:
-        raise fail(f"YAML error: {error}") from None
+        raise fail(say("yaml.other", detail=error)) from None
     except RecursionError:  # a last guard: the limits above should come first
-        raise fail(f"nested more than {MAX_DEPTH} levels deep") from None
+        raise fail(say("yaml.too_deep", depth=MAX_DEPTH)) from None
     return data, reader.positions, reader.problems

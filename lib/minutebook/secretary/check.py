@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import MeetingFileError, Problem
+from ..i18n import say
 from ..meeting.labels import label
 from ..meeting.messages import Loc, field_path, position
 from ..meeting.model import Meeting
@@ -38,8 +39,8 @@ class Checked:
     def lines(self) -> list[str]:
         """Every finding, in file order, warnings and notes marked as such."""
         kinds = [(p, "") for p in self.errors]
-        kinds += [(p, "warning: ") for p in self.warnings]
-        kinds += [(p, "note: ") for p in self.notes]
+        kinds += [(p, say("check.warning")) for p in self.warnings]
+        kinds += [(p, say("check.note")) for p in self.notes]
         return [
             f"{p.file}:{p.line}:{p.column}: {kind}{p.field}: {p.message}" if kind else str(p)
             for p, kind in sorted(kinds, key=lambda pk: (pk[0].line, pk[0].column))

@@ -1,0 +1,179 @@
+"""YAML the secretary wrote wrong, explained in plain words with the fix to type.
+
+ruamel's parser reports what it expected in its own terms ("while parsing a block
+collection expected <block end>, but found '<block mapping start>'"), often lines after the
+slip. The slips people make are few — a tab, a line indented one space off, a colon or a
+bracket at the start of a text, an unclosed quote or bracket, a dash without its space —
+and each leaves a recognisable trace in the parser's error and the text around it. This
+module reads that trace and names the line the person edited and what to type there.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ruamel.yaml.error import MarkedYAMLError
+
+from ..i18n import say
+
+_KEY_LINE = re.compile(r"^(\s*)(?:-\s+)?([A-Za-z_][\w-]*):(?:\s|$)")
+_SPECIAL = "[{*&!%@`|>"
+
+
+def explain(error: MarkedYAMLError, lines: list[str]) -> tuple[int, int, str]:
+    """The line and column (1-based) to report, and the message, for a YAML syntax error."""
+    problem, context = error.problem or "", error.context or ""
+    mark = error.problem_mark or error.context_mark
+    start = error.context_mark
+    if mark is None:
+        return 1, 1, say("yaml.other", detail=f"{context} {problem}".strip())
+    line, column = mark.line, mark.column
+    text = lines[line] if line < len(lines) else ""
+
+    def at(where: int, message: str, col: int = 0) -> tuple[int, int, str]:
+        return where + 1, col + 1, message
+
+    if "'\\t'" in problem:
+        return at(line, say("yaml.tab", line=line + 1), column)
+    if "found another document" in problem:
+        return at(line, say("yaml.two_documents", line=line + 1), column)
+    dash = _dash_without_space(lines, line) if "found '?'" in problem else None
+    if dash is not None:
+        message = say("yaml.dash", line=dash + 1, rest=lines[dash].strip()[1:])
+        return at(dash, message, lines[dash].index("-"))
+    if context.startswith("while parsing a flow") and start is not None:
+        if start.line == line and problem.endswith("':'"):
+            return at(line, _quote("yaml.colon_in_value", text, column), column)
+        opened = lines[start.line][start.column]
+        closer = {"[": "]", "{": "}"}.get(opened, "]")
+        message = say("yaml.unclosed_bracket", line=start.line + 1, bracket=opened, closer=closer)
+        return at(start.line, message, start.column)
+    if context.startswith("while scanning a quoted") and start is not None:
+        return at(start.line, say("yaml.unclosed_quote", line=start.line + 1), start.column)
+    if context == "while scanning a simple key" and start is not None:
+        return _simple_key(lines, start.line)
+    if problem == "mapping values are not allowed here":
+        first = text.find(":")
+        if 0 <= first < column and _KEY_LINE.match(text):
+            return at(line, _quote("yaml.colon_in_value", text, column), column)
+        return _indentation(lines, line)
+    if "found undefined alias" in problem or "found character" in problem:
+        special = _special_start(text)  # *text, @text, `text`: marks YAML keeps for itself
+        if special:
+            return at(line, special, text.find(":") + 2)
+    if "found '<scalar>'" in problem:
+        special = _special_start(text)
+        if special:
+            return at(line, special, text.find(":") + 2)
+        quoted = _unclosed_quote(lines, line)
+        if quoted is not None:
+            return at(quoted, say("yaml.unclosed_quote", line=quoted + 1))
+    if "expected <block end>" in problem:
+        return _indentation(lines, line)
+    return at(line, say("yaml.other", detail=f"{context} {problem}".strip()), column)
+
+
+def _key_value(text: str) -> tuple[str, str]:
+    """The key a line (or a ``{…}`` entry) starts with, and the rest of it, as written."""
+    found = _KEY_LINE.match(text)
+    if not found:
+        return text.strip().lstrip("- ").split(":")[0], ""
+    return found.group(2), text[found.end() :].strip()
+
+
+def _quote(message: str, text: str, column: int) -> str:
+    """``message`` for a value whose character at ``column`` YAML reads as markup.
+
+    It names the key and the value, which the fix puts in quotes.
+    """
+    opened = text.rfind("{", 0, column)
+    if opened != -1:  # inside {…}: the entry that holds the column
+        entry_start = max(text.rfind(",", 0, column), opened) + 1
+        before = text[entry_start:column]
+        if ":" not in before:  # the column is in the key's value, past an earlier entry
+            entry_start = max(text.rfind(",", 0, text.rfind(":", 0, entry_start)), opened) + 1
+        entry_end = text.find("}", column)
+        entry = text[entry_start : entry_end if entry_end != -1 else len(text)]
+        name, _, value = entry.partition(":")
+        return say(message, key=name.strip(), value=value.strip())
+    name, value = _key_value(text)
+    return say(message, key=name, value=value)
+
+
+def _dash_without_space(lines: list[str], line: int) -> int | None:
+    """The line near ``line`` written ``-title:`` instead of ``- title:``."""
+    for at in (line, line - 1):
+        if 0 <= at < len(lines) and re.match(r"^\s*-[^\s-]", lines[at]):
+            return at
+    return None
+
+
+def _special_start(text: str) -> str:
+    """The message for a value that starts with a character YAML reads as markup."""
+    name, value = _key_value(text)
+    if value and value[0] in _SPECIAL:
+        return say("yaml.special_start", key=name, char=value[0], value=value)
+    return ""
+
+
+def _unclosed_quote(lines: list[str], line: int) -> int | None:
+    """The first line up to ``line`` whose value opens a quote it never closes."""
+    for at in range(min(line, len(lines) - 1) + 1):
+        _, value = _key_value(lines[at])
+        if value.startswith('"') and (value.count('"') - value.count('\\"')) % 2 == 1:
+            return at
+    return None
+
+
+def _simple_key(lines: list[str], line: int) -> tuple[int, int, str]:
+    """A line read as the start of a key.
+
+    Either ``key:value`` without its space, or a line of a ``|`` text indented less than the
+    text above it.
+    """
+    text = lines[line]
+    glued = re.match(r"^(\s*)(?:-\s+)?([A-Za-z_][\w-]*):(\S.*)$", text)
+    if glued:
+        message = say("yaml.no_space", key=glued.group(2), value=glued.group(3).strip())
+        return line + 1, len(glued.group(1)) + 1, message
+    indent = len(text) - len(text.lstrip(" "))
+    for above in range(line - 1, -1, -1):
+        if re.search(r":\s*[|>][-+0-9]*\s*(#.*)?$", lines[above]):
+            first = next((n for n in range(above + 1, line) if lines[n].strip()), None)
+            if first is not None:
+                expected = len(lines[first]) - len(lines[first].lstrip(" "))
+                if indent < expected:
+                    message = say(
+                        "yaml.block_indent", line=line + 1, expected=expected + 1, first=first + 1
+                    )
+                    return line + 1, indent + 1, message
+            break
+        if _KEY_LINE.match(lines[above]) and not lines[above].startswith(" " * (indent + 1)):
+            break
+    return _indentation(lines, line)
+
+
+def _indentation(lines: list[str], line: int) -> tuple[int, int, str]:
+    """A line indented differently from the key it belongs beside, and which key that is."""
+    text = lines[line] if line < len(lines) else ""
+    found = _KEY_LINE.match(text)
+    indent = len(text) - len(text.lstrip(" "))
+    if found:
+        indent = found.start(2)
+        for above in range(line - 1, -1, -1):
+            other = _KEY_LINE.match(lines[above])
+            if not other or not lines[above].strip():
+                continue
+            expected = other.start(2)
+            if expected != indent and abs(expected - indent) <= 2:
+                message = say(
+                    "yaml.indent",
+                    key=found.group(2),
+                    column=indent + 1,
+                    other=other.group(2),
+                    other_line=above + 1,
+                    expected=expected + 1,
+                )
+                return line + 1, indent + 1, message
+            break
+    return line + 1, indent + 1, say("yaml.indent_line", line=line + 1)
