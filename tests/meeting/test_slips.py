@@ -109,3 +109,64 @@ def test_the_guides_list_the_slips_as_the_corpus_has_them():
     assert done.returncode == 0, done.stderr
     guide = (ROOT / "docs/guide-sv.md").read_text(encoding="utf-8")
     assert "## Vanliga fel" in guide and "tabbtecken på rad 17" in guide
+
+
+SWEDISH_MEETING = """\
+series: umebra
+body: Umebrå
+kind: Protokoll
+status: utkast
+date: 2024-09-10
+participants:
+  - {name: Anna Ek, role: ordförande}
+  - {name: Bo Al, role: [ledamot, justerare], attendance: på distans}
+  - {name: Cia Berg, role: vice ordförande, attendance: anmält förhinder}
+  - {name: Dan Ro, role: Gäst, present: nej}
+items:
+  - title: Budget
+    standing: ja
+    outcome: bordlagt
+    proposals:
+      - {id: A, text: att bifalla, kind: huvudyrkande, outcome: bifallet}
+    votes:
+      - {method: votering, yes: [Anna Ek], no: [Bo Al], result: bifallet}
+"""
+
+
+def test_swedish_values_are_read_as_the_formats_english_ones(tmp_path):
+    target = tmp_path / NAME
+    target.parent.mkdir(parents=True)
+    target.write_text(SWEDISH_MEETING, encoding="utf-8")
+    meeting = load_meeting(target)
+    data = meeting.model_dump(mode="json")  # what meeting.json holds
+    assert (data["kind"], data["status"]) == ("protocol", "draft")
+    present = [p.present for p in meeting.participants]
+    people = [
+        (p["role"], p.get("attendance"), here)
+        for p, here in zip(data["participants"], present, strict=True)
+    ]
+    assert people == [
+        ("chair", None, True),
+        (["member", "adjuster"], "remote", True),
+        ("vice_chair", "excused", False),
+        ("guest", None, False),
+    ]
+    item = data["items"][0]
+    assert (item["standing"], item["outcome"]) == (True, "tabled")
+    assert (item["proposals"][0]["kind"], item["proposals"][0]["outcome"]) == ("main", "adopted")
+    assert (item["votes"][0]["method"], item["votes"][0]["result"]) == ("roll_call", "adopted")
+
+
+def test_the_schema_offers_editors_both_languages():
+    import json
+
+    from conftest import ROOT
+
+    schema = (ROOT / "meeting.schema.json").read_text(encoding="utf-8")
+    for english, swedish in (
+        ("chair", "ordförande"),
+        ("planned", "planerat"),
+        ("notes", "mötesanteckningar"),
+    ):
+        assert json.dumps(english) in schema and json.dumps(swedish, ensure_ascii=False) in schema
+    assert '"ja"' in schema and '"nej"' in schema

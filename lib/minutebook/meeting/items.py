@@ -8,7 +8,16 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from ..i18n import say
-from .types import ClockTime, Flag, Text, _safe_href, _Strict, yaml_bool
+from .types import (
+    ClockTime,
+    Flag,
+    Text,
+    _safe_href,
+    _Strict,
+    both_languages,
+    in_english,
+    yaml_bool,
+)
 from .votes import Proposal, Vote, expected_outcomes
 
 
@@ -83,7 +92,8 @@ class Statement(_Strict):
     text: Text
 
 
-Outcome = Literal["decided", "noted", "tabled", "referred", "answered", "withdrawn"]
+OutcomeWord = Literal["decided", "noted", "tabled", "referred", "answered", "withdrawn"]
+Outcome = Annotated[OutcomeWord, in_english(OutcomeWord), both_languages(OutcomeWord)]
 
 
 class Document(_Strict):

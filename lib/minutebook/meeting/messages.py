@@ -16,8 +16,9 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from ..errors import Problem
-from ..i18n import say
+from ..i18n import say, user_language
 from .model import Meeting
+from .types import SWEDISH
 
 Loc = tuple[str | int, ...]
 
@@ -162,7 +163,12 @@ def _walk(
 
 
 def _choices(expected: str) -> str:
-    """The choices ``'a', 'b' or 'c'`` as pydantic lists them, "or" in the user's words."""
+    """The choices ``'a', 'b' or 'c'`` as pydantic lists them, in the user's words.
+
+    A Swedish user is offered the Swedish words, which the format takes as well.
+    """
+    if user_language() == "sv":
+        expected = re.sub(r"'([^']*)'", lambda m: f"'{SWEDISH.get(m[1], m[1])}'", expected)
     return re.sub(r" or (?=')", f" {say('or')} ", expected)
 
 

@@ -23,10 +23,13 @@ from .types import (
     DataFile,
     DataName,
     Flag,
+    Kind,
     Role,
     Text,
     _safe_href,
     _Strict,
+    both_languages,
+    in_english,
     is_true,
     yaml_bool,
 )
@@ -52,6 +55,12 @@ __all__ = [
     "json_schema",
     "yaml_bool",
 ]
+
+
+LinkKindWord = Literal["agenda", "recording", "transcript", "other"]
+LinkKind = Annotated[LinkKindWord, in_english(LinkKindWord), both_languages(LinkKindWord)]
+StatusWord = Literal["planned", "draft", "final", "cancelled"]
+Status = Annotated[StatusWord, in_english(StatusWord), both_languages(StatusWord)]
 
 
 class Break(_Strict):
@@ -92,7 +101,7 @@ class Link(_Strict):
 
     title: Text
     href: Annotated[Text, AfterValidator(_safe_href)]
-    kind: Literal["agenda", "recording", "transcript", "other"] = "other"
+    kind: LinkKind = "other"
 
 
 class NextMeeting(_Strict):
@@ -132,7 +141,7 @@ class Meeting(_Strict):
     )
     body: Text = Field(description="who meets")
     organisation: Text | None = None
-    kind: Literal["notes", "protocol"] = Field(
+    kind: Kind = Field(
         default="notes", description="notes = mötesanteckningar, protocol = protokoll"
     )
     language: Literal["sv", "en"] = Field(
@@ -141,7 +150,7 @@ class Meeting(_Strict):
     date: dt.date = Field(description="the meeting's date; must match the file name")
     time: Time | None = None
     place: Text | None = None
-    status: Literal["planned", "draft", "final", "cancelled"] = Field(
+    status: Status = Field(
         default="final",
         description="planned: not yet held, the file is the agenda and a build gives the "
         "kallelse; draft: minutes being written, marked as such (published only with the "

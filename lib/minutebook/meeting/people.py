@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
 from ..i18n import say
-from .types import Flag, Role, Text, _Strict
+from .types import Flag, Role, Text, _Strict, both_languages, english_word, in_english
 
-Attendance = Literal["present", "remote", "absent", "excused"]
+AttendanceWord = Literal["present", "remote", "absent", "excused"]
+Attendance = Annotated[AttendanceWord, in_english(AttendanceWord), both_languages(AttendanceWord)]
 # Who takes part in decisions unless told otherwise (beslutande).
 SERVING_ROLES = ("chair", "vice_chair", "member")
 
@@ -64,7 +65,8 @@ class Participant(_Strict):
         if isinstance(data, dict) and data.get("attendance") is not None:
             if "present" in data:
                 raise ValueError(say("rule.attendance_and_present"))
-            data = {**data, "present": data["attendance"] in ("present", "remote")}
+            attendance = english_word(data["attendance"])
+            data = {**data, "present": attendance in ("present", "remote")}
         return data
 
     def _dumped(self, data: dict[str, Any]) -> None:

@@ -17,7 +17,7 @@ from ..errors import MeetingFileError, Problem
 from ..paths import SERIES_FILE, SLUG
 from .messages import describe, pydantic_problems
 from .model import Time
-from .types import Flag, Role, Text, _Strict
+from .types import Flag, Kind, Role, Text, _Strict
 from .yamlfile import read_yaml
 
 # Meeting keys a series may give defaults for.
@@ -41,7 +41,7 @@ class SeriesSettings(_Strict):
     body: Text | None = None
     organisation: Text | None = None
     language: Literal["sv", "en"] | None = None
-    kind: Literal["notes", "protocol"] | None = None
+    kind: Kind | None = None
     place: Text | None = None
     time: Time | None = None
     kept_at: Text | None = None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import re
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal, get_args
 
 from pydantic import (
     AfterValidator,
@@ -27,9 +27,115 @@ from pydantic import (
 
 from ..i18n import say
 
-Role = Literal[
+# The format's fixed values are English words, and a Swedish secretary may write the
+# Swedish ones: each is read as its English word (what the model, meeting.json and the
+# templates hold), and the JSON Schema offers both to editors. One table for all fields:
+# a word means the same wherever the format uses it.
+SWEDISH = {
+    # roles
+    "chair": "ordförande",
+    "vice_chair": "vice ordförande",
+    "secretary": "sekreterare",
+    "adjuster": "justerare",
+    "member": "ledamot",
+    "deputy": "ersättare",
+    "officer": "tjänsteperson",
+    "guest": "gäst",
+    # kind, status, language
+    "notes": "mötesanteckningar",
+    "protocol": "protokoll",
+    "planned": "planerat",
+    "draft": "utkast",
+    "final": "slutlig",
+    "cancelled": "inställt",
+    # attendance
+    "present": "närvarande",
+    "remote": "på distans",
+    "absent": "frånvarande",
+    "excused": "anmält förhinder",
+    # an item's outcome, a proposal's, a vote's
+    "decided": "beslutat",
+    "noted": "noterat",
+    "tabled": "bordlagt",
+    "referred": "återremitterat",
+    "answered": "besvarat",
+    "withdrawn": "återtaget",
+    "adopted": "bifallet",
+    "rejected": "avslaget",
+    "lapsed": "förfallet",
+    # a proposal's kind, a vote's method, a link's kind
+    "main": "huvudyrkande",
+    "approve": "bifall",
+    "reject": "avslag",
+    "amend": "ändringsyrkande",
+    "add": "tilläggsyrkande",
+    "refer": "återremiss",
+    "table": "bordläggning",
+    "acclamation": "acklamation",
+    "show_of_hands": "handuppräckning",
+    "roll_call": "votering",
+    "ballot": "sluten omröstning",
+    "agenda": "dagordning",
+    "recording": "inspelning",
+    "transcript": "utskrift",
+    "other": "övrigt",
+}
+# Other ways people write some of them
+_SWEDISH_ALSO = {
+    "vice ordf": "vice_chair",
+    "ordf": "chair",
+    "planerad": "planned",
+    "slutligt": "final",
+    "fastställd": "final",
+    "inställd": "cancelled",
+    "distans": "remote",
+    "förhinder": "excused",
+    "öppen omröstning": "roll_call",
+    "sluten": "ballot",
+}
+_ENGLISH = {swedish: english for english, swedish in SWEDISH.items()} | _SWEDISH_ALSO
+
+
+def english_word(value: Any) -> Any:
+    """A fixed value as its English word, for code that reads a file before the model does."""
+    if isinstance(value, list):
+        return [english_word(v) for v in value]
+    if isinstance(value, str):
+        word = " ".join(value.strip().lower().replace("_", " ").split())
+        return _ENGLISH.get(word, value)
+    return value
+
+
+def in_english(words: Any) -> BeforeValidator:
+    """A validator reading the Swedish word for one of ``words`` (a Literal) as the English.
+
+    Any case, ``_`` or a space between words; anything else is left for the Literal to judge.
+    """
+    english = get_args(words)
+    known = {SWEDISH[w]: w for w in english if w in SWEDISH}
+    known |= {k: v for k, v in _SWEDISH_ALSO.items() if v in english}
+
+    def read(value: Any) -> Any:
+        if isinstance(value, str):
+            word = " ".join(value.strip().lower().replace("_", " ").split())
+            return known.get(word, value)
+        return value
+
+    return BeforeValidator(read)
+
+
+def both_languages(words: Any) -> WithJsonSchema:
+    """The JSON Schema of ``words`` (a Literal): the English words and the Swedish ones."""
+    english = list(get_args(words))
+    return WithJsonSchema({"enum": [*english, *(SWEDISH[w] for w in english if w in SWEDISH)]})
+
+
+RoleWord = Literal[
     "chair", "vice_chair", "secretary", "adjuster", "member", "deputy", "officer", "guest"
 ]
+Role = Annotated[RoleWord, in_english(RoleWord), both_languages(RoleWord)]
+KindWord = Literal["notes", "protocol"]
+Kind = Annotated[KindWord, in_english(KindWord), both_languages(KindWord)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 # Editors check "format: time" as RFC 3339 (13:00:00+01:00); secretaries write "13:00".
 ClockTime = Annotated[
@@ -42,8 +148,8 @@ ClockTime = Annotated[
 # YAML 1.1 (and most editors' highlighting) calls booleans. They mean the same everywhere
 # in the format: a flag, never text ("confidential: no" is not a reason called "no").
 BOOLEAN_WORDS = {
-    **dict.fromkeys(("true", "yes", "on", "y"), True),
-    **dict.fromkeys(("false", "no", "off", "n"), False),
+    **dict.fromkeys(("true", "yes", "on", "y", "ja", "sant"), True),
+    **dict.fromkeys(("false", "no", "off", "n", "nej", "falskt"), False),
 }
 
 
@@ -59,7 +165,11 @@ def is_true(value: Any) -> bool:
     return yaml_bool(value) is True
 
 
-Flag = Annotated[bool, BeforeValidator(yaml_bool)]
+Flag = Annotated[
+    bool,
+    BeforeValidator(yaml_bool),
+    WithJsonSchema({"anyOf": [{"type": "boolean"}, {"enum": sorted(BOOLEAN_WORDS)}]}),
+]
 
 
 class _Strict(BaseModel):

@@ -12,9 +12,20 @@ from typing import Annotated, Literal
 from pydantic import Field, NonNegativeInt, model_validator
 
 from ..i18n import say
-from .types import Flag, Text, _Strict
+from .types import Flag, Text, _Strict, both_languages, in_english
 
-ProposalKind = Literal["main", "approve", "reject", "amend", "add", "refer", "table", "other"]
+ProposalKindWord = Literal["main", "approve", "reject", "amend", "add", "refer", "table", "other"]
+ProposalKind = Annotated[
+    ProposalKindWord, in_english(ProposalKindWord), both_languages(ProposalKindWord)
+]
+ProposalOutcomeWord = Literal["adopted", "rejected", "withdrawn", "lapsed"]
+ProposalOutcome = Annotated[
+    ProposalOutcomeWord, in_english(ProposalOutcomeWord), both_languages(ProposalOutcomeWord)
+]
+MethodWord = Literal["acclamation", "show_of_hands", "roll_call", "ballot"]
+Method = Annotated[MethodWord, in_english(MethodWord), both_languages(MethodWord)]
+ResultWord = Literal["adopted", "rejected"]
+Result = Annotated[ResultWord, in_english(ResultWord), both_languages(ResultWord)]
 Names = Text | list[Text]
 Count = Annotated[NonNegativeInt | list[Text], Field(description="a count, or the names")]
 SIDES = ("yes", "no", "abstain", "absent")
@@ -35,7 +46,7 @@ class Proposal(_Strict):
         "refer (återremiss), table (bordläggning), other",
     )
     amends: Text | None = Field(default=None, description="the id of the proposal it changes")
-    outcome: Literal["adopted", "rejected", "withdrawn", "lapsed"] | None = None
+    outcome: ProposalOutcome | None = None
 
 
 class Vote(_Strict):
@@ -49,7 +60,7 @@ class Vote(_Strict):
     question: Text | None = None
     yes_for: Text | None = Field(default=None, description="what Ja stands for: an id or text")
     no_for: Text | None = Field(default=None, description="what Nej stands for: an id or text")
-    method: Literal["acclamation", "show_of_hands", "roll_call", "ballot"] | None = None
+    method: Method | None = None
     yes: Count | None = None
     no: Count | None = None
     abstain: Count | None = None
@@ -57,9 +68,7 @@ class Vote(_Strict):
     options: dict[Text, Count] | None = Field(
         default=None, description="an election: {candidate or choice: count or names}"
     )
-    result: Literal["adopted", "rejected"] | None = Field(
-        default=None, description="for the yes side"
-    )
+    result: Result | None = Field(default=None, description="for the yes side")
     casting_vote: Text | None = Field(
         default=None, description="the chair, when the chair's vote decided a tie"
     )

@@ -22,6 +22,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ..errors import MinutebookError
 from ..meeting.labels import Language, label
 from ..meeting.model import is_true, yaml_bool
+from ..meeting.types import SWEDISH, english_word
 from ..paths import SLUG, Project
 from ..settings import settings
 from .roundtrip import change, comment, drop, keep_items, set_comment
@@ -132,7 +133,7 @@ def next_date(previous_text: str) -> dt.date | None:
 def _is_guest(person: object) -> bool:
     if not isinstance(person, dict):
         return False
-    role = person.get("role")
+    role = english_word(person.get("role"))
     return role == "guest" or (isinstance(role, list) and "guest" in role)
 
 
@@ -197,11 +198,14 @@ def next_meeting_text(previous_text: str, date: dt.date) -> str:
         raise MinutebookError("the previous meeting file is not a mapping of meeting keys")
     previous_items = yaml.load(previous_text).get("items") or []
     change(data, "date", date)
-    # the next meeting is still to come: its file is the agenda, and builds the kallelse
+    # the next meeting is still to come: its file is the agenda, and builds the kallelse;
+    # in the language the file writes its values in ("slutlig" → "planerat")
+    swedish = str(data.get("status", "")).strip().lower() in SWEDISH.values()
+    planned = SWEDISH["planned"] if swedish else "planned"
     if "status" in data:
-        change(data, "status", "planned")
+        change(data, "status", planned)
     else:
-        data.insert(list(data).index("date") + 1, "status", "planned")
+        data.insert(list(data).index("date") + 1, "status", planned)
     for key in DROPPED:
         drop(data, key)
     people = data.get("participants")
@@ -218,7 +222,7 @@ def next_meeting_text(previous_text: str, date: dt.date) -> str:
         j
         for j, item in enumerate(old)
         if isinstance(item, dict)
-        and (is_true(item.get("standing")) or item.get("outcome") in CARRIED_OUTCOMES)
+        and (is_true(item.get("standing")) or english_word(item.get("outcome")) in CARRIED_OUTCOMES)
     ]
     for j in standing:
         for key in ITEM_RESULT:
