@@ -260,19 +260,55 @@ def test_check_shows_what_the_public_reads_instead(hostile):
     run = minutebook("check", "params/ks/2024-03-05.yaml", cwd=hostile)
     assert run.status == 0, run.out
     notes = [line.split(": note: ", 1) for line in run.out.splitlines() if ": note: " in line]
+    # each note names the item as the secretary counts it, here by its title
     assert [(where.removeprefix("params/ks/2024-03-05.yaml:"), what) for where, what in notes][
         :9
     ] == [
-        ("16:25", "items[0].title: 'Zelda Qvarnhemlig' publiceras som 'en ledamot'"),
-        ("17:18", "items[0].presenters[0]: 'Zelda Qvarnhemlig' publiceras som 'Ledamot'"),
-        ("17:37", "items[0].presenters[1]: 'ÖRJAN DÖLJSSON' publiceras som 'Tjänsteperson'"),
+        (
+            "16:25",
+            'item 1 "Rapport från Zelda Qvarnhemlig": '
+            "title: 'Zelda Qvarnhemlig' publiceras som 'en ledamot'",
+        ),
+        (
+            "17:18",
+            'item 1 "Rapport från Zelda Qvarnhemlig": '
+            "presenters: 'Zelda Qvarnhemlig' publiceras som 'Ledamot'",
+        ),
+        (
+            "17:37",
+            'item 1 "Rapport från Zelda Qvarnhemlig": '
+            "presenters: 'ÖRJAN DÖLJSSON' publiceras som 'Tjänsteperson'",
+        ),
         # inside a block, at the line and column of the name itself
-        ("19:7", "items[0].notes: 'ZELDA QVARNHEMLIG' publiceras som 'En ledamot'"),
-        ("19:53", "items[0].notes: 'Zelda Qvarnhemlig' publiceras som 'En ledamot'"),
-        ("20:42", "items[0].notes: 'Zelda Qvarnhemligs' publiceras som 'en ledamots'"),
-        ("21:7", "items[0].notes: 'Z. Qvarnhemlig' publiceras som 'En ledamot'"),
-        ("21:31", "items[0].notes: 'Qvarnhemlig' publiceras som 'En ledamot'"),
-        ("21:60", "items[0].notes: 'Zelda' publiceras som 'en ledamot'"),
+        (
+            "19:7",
+            'item 1 "Rapport från Zelda Qvarnhemlig": '
+            "notes: 'ZELDA QVARNHEMLIG' publiceras som 'En ledamot'",
+        ),
+        (
+            "19:53",
+            'item 1 "Rapport från Zelda Qvarnhemlig": '
+            "notes: 'Zelda Qvarnhemlig' publiceras som 'En ledamot'",
+        ),
+        (
+            "20:42",
+            'item 1 "Rapport från Zelda Qvarnhemlig": '
+            "notes: 'Zelda Qvarnhemligs' publiceras som 'en ledamots'",
+        ),
+        (
+            "21:7",
+            'item 1 "Rapport från Zelda Qvarnhemlig": '
+            "notes: 'Z. Qvarnhemlig' publiceras som 'En ledamot'",
+        ),
+        (
+            "21:31",
+            'item 1 "Rapport från Zelda Qvarnhemlig": '
+            "notes: 'Qvarnhemlig' publiceras som 'En ledamot'",
+        ),
+        (
+            "21:60",
+            "item 1 \"Rapport från Zelda Qvarnhemlig\": notes: 'Zelda' publiceras som 'en ledamot'",
+        ),
     ]
     assert len(notes) == 26
     assert run.out.splitlines()[-1] == "1 checked: 1 valid, 0 with errors, 5 warnings, 26 notes"

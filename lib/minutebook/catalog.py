@@ -108,6 +108,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "more than {count} values (anchors and aliases expanded)",
         "sv": "mer än {count} värden (ankare och alias utvidgade)",
     },
+    # -- where a problem is, as a person counts (minutebook.meeting.messages.place) -------
+    "where.items": {"en": "item {n}", "sv": "punkt {n}"},
+    "where.participants": {"en": "participant {n}", "sv": "deltagare {n}"},
+    "where.decisions": {"en": "decision {n}", "sv": "beslut {n}"},
+    "where.actions": {"en": "action {n}", "sv": "åtgärd {n}"},
+    "where.votes": {"en": "vote {n}", "sv": "omröstning {n}"},
+    "where.proposals": {"en": "proposal {n}", "sv": "yrkande {n}"},
+    "where.documents": {"en": "document {n}", "sv": "handling {n}"},
+    "where.attachments": {"en": "attachment {n}", "sv": "bilaga {n}"},
+    "where.corrections": {"en": "correction {n}", "sv": "rättelse {n}"},
+    "where.statements": {"en": "statement {n}", "sv": "protokollsanteckning {n}"},
+    "where.links": {"en": "link {n}", "sv": "länk {n}"},
+    "where.other": {"en": "{key} no. {n}", "sv": "{key} nr {n}"},
     # -- what the format expects (minutebook.meeting.messages) ----------------------------
     "model.unknown_key_near": {
         "en": "unknown key (did you mean {near!r}?)",
@@ -254,6 +267,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "inga mötesfiler under params/",
     },
     "check.internal": {"en": "internal error: {name}", "sv": "internt fel: {name}"},
+    # -- minutebook new ------------------------------------------------------------------
+    "new.need_date": {
+        "en": "give the new meeting's date: .venv/bin/minutebook new {series} --date {date}{why}",
+        "sv": "ange det nya mötets datum: .venv/bin/minutebook new {series} --date {date}{why}",
+    },
+    "new.why_next": {
+        "en": " (the date the last meeting set for the next one)",
+        "sv": " (datumet som förra mötet satte för nästa)",
+    },
+    "new.why_weeks": {
+        "en": " (the same weekday four weeks after the last meeting)",
+        "sv": " (samma veckodag fyra veckor efter förra mötet)",
+    },
+    "new.no_date": {"en": "YYYY-MM-DD", "sv": "ÅÅÅÅ-MM-DD"},
+    "new.ask_date": {
+        "en": "Date of the new meeting of {series} [{date}]: ",
+        "sv": "Datum för {series} nya möte [{date}]: ",
+    },
+    "new.bad_date": {
+        "en": "{text!r} is not a date like 2024-03-12",
+        "sv": "{text!r} är inget datum som 2024-03-12",
+    },
+    "new.wrote": {
+        "en": "wrote {path}: fill it in, then run `.venv/bin/minutebook check {path}`",
+        "sv": "skrev {path}: fyll i den och kör sedan `.venv/bin/minutebook check {path}`",
+    },
     # -- the file's name and place, its files (minutebook.meeting.read) -------------------
     "file.date_mismatch_other": {
         "en": "{date} does not match the file name {name!r}; {other} is another meeting: "

@@ -141,14 +141,13 @@ def _date(text: str) -> dt.date:
 
 def _new(args: argparse.Namespace) -> int:
     from .paths import Project
+    from .secretary.dates import ask_date
     from .secretary.new import new_meeting
 
     project = Project.find()
-    path = new_meeting(project, args.series, args.date)
-    print(
-        f"wrote {project.relative(path)}: fill it in, then run "
-        f"`minutebook check {project.relative(path)}`"
-    )
+    date = args.date or (ask_date(project, args.series) if sys.stdin.isatty() else None)
+    path = new_meeting(project, args.series, date)  # no date: refused, the date suggested
+    print(say("new.wrote", path=project.relative(path)))
     return 0
 
 

@@ -16,15 +16,15 @@ class Problem:
 
     line: int
     column: int
-    field: str
+    field: str  # the data path, for tools: items[1].presenters
     message: str
     file: str = ""
+    where: str = ""  # the field as a person counts: punkt 2 "Budget": presenters
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}"
-        return (
-            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
-        )
+        at = f"{self.file}:{self.line}:{self.column}"
+        field = self.where or self.field
+        return f"{at}: {field}: {self.message}" if field else f"{at}: {self.message}"
 
 
 class MinutebookError(Exception):

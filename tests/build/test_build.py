@@ -192,8 +192,8 @@ def test_bad_meeting_file_exits_2_with_lines_and_writes_nothing(project):
     assert run.status == 2
     assert run.err.splitlines() == [
         "params/umebra/2022-06-14.yaml:11:1: languge: unknown key (did you mean 'language'?)",
-        "params/umebra/2022-06-14.yaml:28:17: items[0].presenters: expected a list of names, "
-        "got a number",
+        'params/umebra/2022-06-14.yaml:28:17: item 1 "Föregående mötesanteckningar": '
+        "presenters: expected a list of names, got a number",
     ]
     assert "Traceback" not in run.err
     assert not (project / "reports").exists()

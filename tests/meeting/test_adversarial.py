@@ -27,10 +27,10 @@ CASES: dict[str, list[str]] = {
         "4:8: place: expected text, got a list",
     ],
     "attachment-javascript.yaml": [
-        "7:30: items[0].attachments[0].href: must be an https:// URL or a relative path",
+        '7:30: item 1 "Opening", attachment 1 "Click": href: must be an https:// URL or a relative path',
     ],
     "attachment-traversal.yaml": [
-        "7:31: items[0].attachments[0].href: a relative path must stay inside the series folder",
+        '7:31: item 1 "Opening", attachment 1 "Secret": href: a relative path must stay inside the series folder',
     ],
     "bad-date-month.yaml": [
         "3:7: date: '2024-13-12' is not a valid date: month must be in 1..12",
@@ -42,20 +42,20 @@ CASES: dict[str, list[str]] = {
         "3:7: kind: expected one of 'notes' or 'protocol', got the text 'minutes'",
     ],
     "bad-role.yaml": [
-        "7:23: participants[0].role: expected one of 'chair', 'vice_chair', 'secretary', 'adjuster', 'member', 'deputy', 'officer' or 'guest', got the text 'king'",
+        "7:23: participant 1 (Ann): role: expected one of 'chair', 'vice_chair', 'secretary', 'adjuster', 'member', 'deputy', 'officer' or 'guest', got the text 'king'",
     ],
     "bad-time.yaml": [
         "6:15: time.start: expected a time like \"13:00\", got the text '25:00'",
     ],
     "bool-tag-maybe.yaml": [
-        "5:12: items[0].title: 'maybe' is not a valid !!bool",
+        "5:12: item 1: title: 'maybe' is not a valid !!bool",
     ],
     "control-character.yaml": [
-        "5:12: items[0].title: contains the control character U+0007, which cannot be "
+        "5:12: item 1: title: contains the control character U+0007, which cannot be "
         "published; remove it",
     ],
     "custom-tag.yaml": [
-        "6:12: items[0].notes: the tag !include is not allowed",
+        '6:12: item 1 "Opening": notes: the tag !include is not allowed',
     ],
     "data-absolute.yaml": [
         "6:11: data.x: a relative path must stay inside the series folder",
@@ -70,7 +70,7 @@ CASES: dict[str, list[str]] = {
         "5:69: nested more than 60 levels deep",
     ],
     "duplicate-key-in-item.yaml": [
-        "6:5: items[0].title: duplicate key (first at line 5): remove one of them",
+        '6:5: item 1 "Opening": title: duplicate key (first at line 5): remove one of them',
     ],
     "duplicate-key.yaml": [
         "6:1: body: duplicate key (first at line 2): remove one of them",
@@ -79,18 +79,18 @@ CASES: dict[str, list[str]] = {
         "1:1: expected a mapping of meeting keys (series, body, …), got an empty file",
     ],
     "int-tag-text.yaml": [
-        "5:12: items[0].title: 'abc' is not a valid !!int",
+        "5:12: item 1: title: 'abc' is not a valid !!int",
     ],
     "item-is-text.yaml": [
-        "5:5: items[0]: expected a mapping (key: value), got the text 'Opening'",
+        "5:5: item 1: expected a mapping (key: value), got the text 'Opening'",
     ],
     "list-at-top.yaml": [
         "1:1: expected a mapping of meeting keys (series, body, …), got a list",
     ],
     "merge-key.yaml": [
         "1:1: base: unknown key (known keys: actions, adjusted_on, adjusters, adjustment, body, corrections, data, date, first_paragraph, items, kept_at, kind, language, links, next_meeting, notice_posted_on, organisation, participants, place, posted_on, recorded_by, series, source, status, time)",
-        "6:5: items[0]: keys must be plain words (no merge keys << or lists)",
-        "6:5: items[0].title: required key is missing",
+        "6:5: item 1: keys must be plain words (no merge keys << or lists)",
+        "6:5: item 1: title: required key is missing",
     ],
     "missing-required.yaml": [
         "1:1: body: required key is missing",
@@ -113,7 +113,7 @@ CASES: dict[str, list[str]] = {
         "1:1: expected a mapping of meeting keys (series, body, …), got an empty file",
     ],
     "python-object-tag.yaml": [
-        "6:12: items[0].notes: the tag !!python/object/apply:os.system is not allowed",
+        '6:12: item 1 "Opening": notes: the tag !!python/object/apply:os.system is not allowed',
     ],
     "scalar-at-top.yaml": [
         "1:1: expected a mapping of meeting keys (series, body, …), got the text 'just some text'",
@@ -141,10 +141,10 @@ CASES: dict[str, list[str]] = {
         "6:15: time.start: expected a time like \"13:00\", got the text '13:00:00:00'",
     ],
     "unknown-key-item.yaml": [
-        "6:5: items[0].presenter: unknown key (did you mean 'presenters'?)",
+        "6:5: item 1 \"Opening\": presenter: unknown key (did you mean 'presenters'?)",
     ],
     "unknown-key-participant.yaml": [
-        "7:17: participants[0].roll: unknown key (did you mean 'role'?)",
+        "7:17: participant 1 (Ann): roll: unknown key (did you mean 'role'?)",
     ],
     "unknown-key-top.yaml": [
         "6:1: titel: unknown key (did you mean 'time'?)",
@@ -156,13 +156,13 @@ CASES: dict[str, list[str]] = {
         "5:3: items: expected a list of agenda items, got a mapping",
     ],
     "wrong-type-present.yaml": [
-        "7:26: participants[0].present: expected true or false, got the text 'maybe'",
+        "7:26: participant 1 (Ann): present: expected true or false, got the text 'maybe'",
     ],
     "wrong-type-presenters.yaml": [
-        "6:17: items[0].presenters: expected a list of names, got a number",
+        '6:17: item 1 "Opening": presenters: expected a list of names, got a number',
     ],
     "wrong-type-title.yaml": [
-        "5:12: items[0].title: expected text, got a list",
+        "5:12: item 1: title: expected text, got a list",
     ],
 }
 

@@ -37,14 +37,14 @@ def test_every_warning(tmp_path):
     result = check_file(path, "params/council/2024-03-12.yaml")
     assert result.errors == []
     assert result.lines() == [
-        "params/council/2024-03-12.yaml:9:26: warning: items[0].presenters[1]: 'Anne Ek' is not "
-        "among the participants",
-        "params/council/2024-03-12.yaml:12:9: warning: items[0].actions[1]: the action item has "
-        "no owner",
-        "params/council/2024-03-12.yaml:13:9: warning: items[0].actions[2]: the action item has "
-        "no due date",
-        "params/council/2024-03-12.yaml:14:41: warning: items[0].actions[3].due: 2024-03-01 is "
-        "before the meeting (2024-03-12)",
+        "params/council/2024-03-12.yaml:9:26: warning: item 1 \"Budget\": presenters: 'Anne Ek' "
+        "is not among the participants",
+        'params/council/2024-03-12.yaml:12:9: warning: item 1 "Budget", action 2: the action '
+        "item has no owner",
+        'params/council/2024-03-12.yaml:13:9: warning: item 1 "Budget", action 3: the action '
+        "item has no due date",
+        'params/council/2024-03-12.yaml:14:41: warning: item 1 "Budget", action 4: due: '
+        "2024-03-01 is before the meeting (2024-03-12)",
         "params/council/2024-03-12.yaml:16:14: warning: recorded_by: 'Bo Eck' is not among the "
         "participants",
     ]
@@ -82,7 +82,8 @@ def test_warnings_alone_exit_0(project):
     run = minutebook("check", REFERENCE, cwd=project)
     assert run.status == 0
     assert (
-        "warning: items[3].presenters[0]: 'Cecilia Ravri' is not among the participants" in run.out
+        "warning: item 4 \"Medborgardialogen om segregation.\": presenters: 'Cecilia Ravri' is "
+        "not among the participants" in run.out
     )
 
 
@@ -93,13 +94,17 @@ def test_notes_on_withheld_names_in_the_meetings_language(tmp_path):
     english = write(tmp_path, text.replace("date: 2024-03-12", "language: en\ndate: 2024-03-12"))
     result = check_file(english, "params/council/2024-03-12.yaml")
     assert [line for line in result.lines() if ": note: " in line] == [
-        "params/council/2024-03-12.yaml:12:31: note: items[0].actions[0].owner: 'Bo Ek' is "
+        'params/council/2024-03-12.yaml:12:31: note: item 1 "Budget", action 1: owner: '
+        "'Bo Ek' is "
         "published as 'Secretary'",
-        "params/council/2024-03-12.yaml:14:32: note: items[0].actions[2].owner: 'Bo Ek' is "
+        'params/council/2024-03-12.yaml:14:32: note: item 1 "Budget", action 3: owner: '
+        "'Bo Ek' is "
         "published as 'Secretary'",
-        "params/council/2024-03-12.yaml:15:29: note: items[0].actions[3].owner: 'Bo Ek' is "
+        'params/council/2024-03-12.yaml:15:29: note: item 1 "Budget", action 4: owner: '
+        "'Bo Ek' is "
         "published as 'Secretary'",
-        "params/council/2024-03-12.yaml:16:38: note: items[0].actions[4].owner: 'Bo Ek' is "
+        'params/council/2024-03-12.yaml:16:38: note: item 1 "Budget", action 5: owner: '
+        "'Bo Ek' is "
         "published as 'Secretary'",
         # a slip for the same person: still caught by the given name
         "params/council/2024-03-12.yaml:17:14: note: recorded_by: 'Bo' is published as "
@@ -108,7 +113,8 @@ def test_notes_on_withheld_names_in_the_meetings_language(tmp_path):
     swedish = write(tmp_path, text)
     lines = check_file(swedish, "params/council/2024-03-12.yaml").lines()
     assert (
-        "params/council/2024-03-12.yaml:11:31: note: items[0].actions[0].owner: 'Bo Ek' "
+        'params/council/2024-03-12.yaml:11:31: note: item 1 "Budget", action 1: owner: '
+        "'Bo Ek' "
         "publiceras som 'Sekreterare'" in lines
     )
 
@@ -146,15 +152,15 @@ def test_the_warnings_of_the_second_version(tmp_path):
     assert [line.split(": warning: ")[1] for line in result.lines()] == [
         "kind: a protocol without adjusters (justerare)",
         "kind: a protocol without adjustment (where and when it is justerat)",
-        "items[0].proposals[0].seconded_by[0]: 'Nobody One' is not among the participants",
-        "items[0].statements[0].by: 'Nobody Two' is not among the participants",
-        "items[0].votes[0]: 'Bo Ek' is recused from this item but voted",
-        "items[0].votes[0]: 3 votes, but 2 members are serving",
-        "items[0].votes[0].no[0]: 'Nobody Three' is not among the participants",
-        "items[0].votes[1]: 6 votes, but 2 members are serving",
-        "items[0].votes[2]: a roll call without the names of those who voted",
-        "items[0].decisions[0].reservations[0]: 'Nobody Four' is not among the participants",
-        "items[1].decisions: the item is tabled, yet has decisions",
+        "item 1 \"Budget\", proposal 1: seconded_by: 'Nobody One' is not among the participants",
+        "item 1 \"Budget\", statement 1: by: 'Nobody Two' is not among the participants",
+        "item 1 \"Budget\", vote 1: 'Bo Ek' is recused from this item but voted",
+        'item 1 "Budget", vote 1: 3 votes, but 2 members are serving',
+        "item 1 \"Budget\", vote 1: no: 'Nobody Three' is not among the participants",
+        'item 1 "Budget", vote 2: 6 votes, but 2 members are serving',
+        'item 1 "Budget", vote 3: a roll call without the names of those who voted',
+        "item 1 \"Budget\", decision 1: reservations: 'Nobody Four' is not among the participants",
+        'item 2 "Tabled": decisions: the item is tabled, yet has decisions',
     ]
 
 
@@ -165,7 +171,8 @@ def test_a_planned_meeting_with_decisions_is_a_likely_slip(tmp_path):
     )
     result = check_file(write(tmp_path, planned), "params/council/2024-03-12.yaml")
     assert (
-        "items[0].decisions: the meeting is planned, yet the item has decisions: the kallelse "
+        'item 1 "Budget": decisions: the meeting is planned, yet the item has decisions: the '
+        "kallelse "
         "leaves them out; once the meeting is held, set status: draft"
         in [line.split(": warning: ")[1] for line in result.lines()]
     )

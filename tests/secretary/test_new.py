@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from conftest import EXAMPLE, REFERENCE, minutebook
+from conftest import REFERENCE, minutebook
 from minutebook.errors import MinutebookError
 from minutebook.meeting.read import load_meeting
 from minutebook.paths import Project
@@ -137,13 +137,27 @@ def test_bad_series_name(project):
     assert minutebook("new", "umebra", "--date", "14/6", cwd=project).status == 2
 
 
-def test_default_date_is_today(project):
-    run = minutebook("new", "example-board", cwd=project)
-    assert run.status == 0
-    assert (project / f"params/example-board/{dt.date.today().isoformat()}.yaml").is_file()
-    assert EXAMPLE in [
-        f"params/example-board/{p.name}" for p in (project / "params/example-board").iterdir()
-    ]
+def test_without_a_date_new_refuses_off_a_terminal_and_suggests_one(project):
+    before = sorted((project / "params/example-board").iterdir())
+    run = minutebook("new", "example-board", cwd=project)  # no terminal: never today
+    assert run.status == 1
+    assert run.err.strip() == (
+        "give the new meeting's date: .venv/bin/minutebook new example-board --date "
+        "2024-04-09 (the same weekday four weeks after the last meeting)"
+    )
+    assert sorted((project / "params/example-board").iterdir()) == before
+    run = minutebook("new", "example-board", cwd=project, env={"LANGUAGE": "sv"})
+    assert run.err.startswith("ange det nya mötets datum: ")
+
+
+def test_on_a_terminal_new_asks_and_takes_the_suggestion_on_enter(project, monkeypatch):
+    from minutebook.secretary.dates import ask_date
+
+    answers = iter(["14/6", ""])  # a slip, then Enter
+    asked = []
+    monkeypatch.setattr("builtins.input", lambda prompt: asked.append(prompt) or next(answers))
+    assert ask_date(Project(project), "example-board") == dt.date(2024, 4, 9)
+    assert asked[0] == "Date of the new meeting of example-board [2024-04-09]: "
 
 
 PREVIOUS = """\

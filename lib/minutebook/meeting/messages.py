@@ -7,6 +7,7 @@ says what was expected in the words of the format.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import re
@@ -41,6 +42,62 @@ def position(
     return 1, 1
 
 
+def place(loc: Loc, data: Any) -> str:
+    """A field as a person counts and names it, in the user's language.
+
+    ``("items", 1, "presentrs")`` → ``punkt 2 "Rapport från verksamheterna": presentrs``:
+    entries of a list counted from 1, named by their title or name where they have one;
+    keys as the file spells them.
+    """
+    context: list[str] = []
+    keys: list[str] = []
+    value = data
+    for part in loc:
+        if isinstance(part, int):
+            key = keys.pop() if keys else ""
+            value = value[part] if isinstance(value, list) and part < len(value) else None
+            if key == "reservations" or (
+                f"where.{key}" not in _WHERE and not isinstance(value, dict)
+            ):
+                keys.append(key)  # a name in a list of names: the message names it
+                continue
+            entry = (
+                say(f"where.{key}", n=part + 1)
+                if f"where.{key}" in _WHERE
+                else say("where.other", key=key, n=part + 1)  # a list of mappings
+            )
+            if isinstance(value, dict) and isinstance(value.get("title"), str):
+                entry += f' "{_short(value["title"])}"'
+            elif isinstance(value, dict) and isinstance(value.get("name"), str):
+                entry += f" ({_short(value['name'])})"
+            context.append(".".join([*keys, entry]))
+            keys = []
+        else:
+            keys.append(str(part))
+            value = value.get(part) if isinstance(value, dict) else None
+    return ": ".join(p for p in (", ".join(context), ".".join(keys)) if p)
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def loc_of(field: str) -> Loc:
+    """``items[1].presenters`` → ``("items", 1, "presenters")`` (see :func:`field_path`)."""
+    return tuple(
+        int(index) if index else key for key, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", field)
+    )
+
+
+def placed(problems: list[Problem], data: Any) -> list[Problem]:
+    """``problems`` with each field also named as a person counts it (see :func:`place`)."""
+    return [
+        dataclasses.replace(p, where=place(loc_of(p.field), data)) if p.field else p
+        for p in problems
+    ]
+
+
 def field_path(loc: Loc) -> str:
     """``("items", 1, "presenters")`` → ``items[1].presenters``, as the user reads it."""
     out = ""
@@ -49,6 +106,22 @@ def field_path(loc: Loc) -> str:
     return out
 
 
+_WHERE = {
+    f"where.{k}"
+    for k in (
+        "items",
+        "participants",
+        "decisions",
+        "actions",
+        "votes",
+        "proposals",
+        "documents",
+        "attachments",
+        "corrections",
+        "statements",
+        "links",
+    )
+}
 # What a field or a type expects, as keys of the catalogue (minutebook.catalog)
 _LIST_OF = {
     "presenters": "expect.names",

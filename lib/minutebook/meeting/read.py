@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from ..errors import MeetingFileError, Problem
 from ..i18n import say
 from ..paths import KALLELSE_RECORD, SAMPLE_FILE, SLUG
-from .messages import Loc, describe, field_path, pydantic_problems
+from .messages import Loc, describe, field_path, placed, pydantic_problems
 from .model import Meeting
 from .series import SeriesSettings, load_series, merge, series_file
 from .types import SHARED_DATA
@@ -82,7 +82,7 @@ def load_with_settings(
     if meeting is not None:
         problems += _check_attachments(path, meeting, positions, name)
     if problems or meeting is None:
-        raise MeetingFileError(problems)
+        raise MeetingFileError(placed(problems, data))
     return meeting, positions, settings
 
 

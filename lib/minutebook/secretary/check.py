@@ -18,7 +18,7 @@ from typing import Any
 from ..errors import MeetingFileError, Problem
 from ..i18n import say
 from ..meeting.labels import label
-from ..meeting.messages import Loc, field_path, position
+from ..meeting.messages import Loc, field_path, placed, position
 from ..meeting.model import Meeting
 from ..meeting.read import load_with_positions
 from ..meeting.redact import Unsafe, redact
@@ -42,7 +42,9 @@ class Checked:
         kinds += [(p, say("check.warning")) for p in self.warnings]
         kinds += [(p, say("check.note")) for p in self.notes]
         return [
-            f"{p.file}:{p.line}:{p.column}: {kind}{p.field}: {p.message}" if kind else str(p)
+            f"{p.file}:{p.line}:{p.column}: {kind}{p.where or p.field}: {p.message}"
+            if kind
+            else str(p)
             for p, kind in sorted(kinds, key=lambda pk: (pk[0].line, pk[0].column))
         ]
 
@@ -211,5 +213,7 @@ def check_file(path: Path, file: str) -> Checked:
     except MeetingFileError as error:
         result.errors = error.problems
         return result
-    result.warnings = warnings(meeting, positions, file) + more
+    data = meeting.model_dump(mode="json")
+    result.notes = placed(result.notes, data)
+    result.warnings = placed(warnings(meeting, positions, file) + more, data)
     return result

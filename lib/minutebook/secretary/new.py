@@ -24,7 +24,6 @@ from ..meeting.labels import Language, label
 from ..meeting.model import is_true, yaml_bool
 from ..meeting.types import SWEDISH, english_word
 from ..paths import SLUG, Project
-from ..settings import settings
 from .roundtrip import change, comment, drop, keep_items, set_comment
 
 SCHEMA_HINT = "yaml-language-server: $schema=../../meeting.schema.json"
@@ -268,10 +267,12 @@ def new_meeting(project: Project, series: str, date: dt.date | None = None) -> P
             f"{series!r} is not a series name: use lowercase letters, digits and hyphens"
         )
     previous = latest_meeting(project, series)
-    if date is None:  # the day the last meeting set, else today
-        date = (next_date(previous.read_text(encoding="utf-8")) if previous else None) or (
-            settings().today
-        )
+    if date is None:  # the day the last meeting set; never, silently, today
+        date = next_date(previous.read_text(encoding="utf-8")) if previous else None
+    if date is None:
+        from .dates import need_date
+
+        raise MinutebookError(need_date(project, series))
     target = project.params / series / f"{date.isoformat()}.yaml"
     if target.exists():
         raise MinutebookError(f"{project.relative(target)} exists already; it is left as it is")
