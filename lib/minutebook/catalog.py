@@ -44,16 +44,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "{key}: sätt ett mellanslag efter kolonet: {key}: {value}",
     },
     "yaml.colon_in_value": {
-        "en": '{key}: the text has a colon in it: put the text in quotes: {key}: "{value}"',
-        "sv": '{key}: texten innehåller ett kolon: sätt texten inom citattecken: {key}: "{value}"',
+        "en": "{key}: the text has a colon in it: put the text in quotes: {key}: {value}",
+        "sv": "{key}: texten innehåller ett kolon: sätt texten inom citattecken: {key}: {value}",
     },
     "yaml.special_start": {
-        "en": '{key}: a text that starts with {char} must be in quotes: {key}: "{value}"',
-        "sv": '{key}: en text som börjar med {char} måste stå inom citattecken: {key}: "{value}"',
+        "en": "{key}: a text that starts with {char} must be in quotes: {key}: {value}",
+        "sv": "{key}: en text som börjar med {char} måste stå inom citattecken: {key}: {value}",
     },
     "yaml.unclosed_quote": {
-        "en": 'line {line}: the quote that starts here is never closed: end the text with "',
-        "sv": 'rad {line}: citattecknet som börjar här avslutas aldrig: avsluta texten med "',
+        "en": "line {line}: the quote that starts here is never closed: end the text with {quote}",
+        "sv": "rad {line}: citattecknet som börjar här avslutas aldrig: avsluta texten med {quote}",
     },
     "yaml.unclosed_bracket": {
         "en": "line {line}: the {bracket} that opens here is never closed: end it with {closer}",
@@ -81,8 +81,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "innehåller styrtecknet U+{code}, som inte kan publiceras; ta bort det",
     },
     "yaml.bad_date": {
-        "en": "{value!r} is not a valid date: {error}",
-        "sv": "{value!r} är inget giltigt datum: {error}",
+        "en": "{value!r} is not a date that exists (year-month-day, like 2024-09-10)",
+        "sv": "{value!r} är inget datum som finns (år-månad-dag, som 2024-09-10)",
     },
     "yaml.bad_scalar": {
         "en": "{value!r} is not a valid {tag}",
@@ -145,9 +145,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "model.comma_in_value": {
         "en": "the text has a comma in it, which ends a value inside {{…}}: put the text in "
-        'quotes: {key}: "{value}"',
+        "quotes: {key}: {value}",
         "sv": "texten innehåller ett kommatecken, som avslutar ett värde inom {{…}}: sätt "
-        'texten inom citattecken: {key}: "{value}"',
+        "texten inom citattecken: {key}: {value}",
     },
     "model.decision": {
         "en": "expected a decision text or {{text: …, reservations: […]}}, got {got}",

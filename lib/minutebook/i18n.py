@@ -45,7 +45,7 @@ def user_language(environ: Mapping[str, str] | None = None) -> Language:
         if not value:
             continue
         for entry in value.split(":"):
-            code = entry.split(".")[0].split("@")[0].split("_")[0].lower()
+            code = entry.split(".")[0].split("@")[0].replace("-", "_").split("_")[0].lower()
             if code in LANGUAGES:
                 return code
         return "en"

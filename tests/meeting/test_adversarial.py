@@ -33,7 +33,7 @@ CASES: dict[str, list[str]] = {
         '7:31: item 1 "Opening", attachment 1 "Secret": href: a relative path must stay inside the series folder',
     ],
     "bad-date-month.yaml": [
-        "3:7: date: '2024-13-12' is not a valid date: month must be in 1..12",
+        "3:7: date: '2024-13-12' is not a date that exists (year-month-day, like 2024-09-10)",
     ],
     "bad-date-text.yaml": [
         "3:7: date: expected a date like 2022-06-14, got the text 'next tuesday'",

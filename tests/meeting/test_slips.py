@@ -69,6 +69,7 @@ def test_the_language_comes_from_the_environment_as_gettext_reads_it():
     assert pick({"LC_MESSAGES": "sv_FI", "LANG": "en_US.UTF-8"}) == "sv"
     assert pick({"LANGUAGE": "", "LC_ALL": "C", "LANG": "sv_SE.UTF-8"}) == "en"
     assert pick({"LANG": "de_DE.UTF-8"}) == "en"  # a language minutebook does not speak
+    assert pick({"LANG": "sv-SE"}) == "sv"
 
 
 def test_the_command_speaks_swedish_from_lang_or_lang_option(tmp_path):
@@ -170,3 +171,11 @@ def test_the_schema_offers_editors_both_languages():
     ):
         assert json.dumps(english) in schema and json.dumps(swedish, ensure_ascii=False) in schema
     assert '"ja"' in schema and '"nej"' in schema
+
+
+def test_a_fix_that_quotes_a_text_is_itself_valid_yaml():
+    from minutebook.meeting.syntax import quoted
+
+    reader = YAML(typ="safe", pure=True)
+    for text in ('Rapport: "Trygg i Umeå"', 'It\'s: "x"', "a: b", "back\\slash: x"):
+        assert reader.load(f"title: {quoted(text)}") == {"title": text}

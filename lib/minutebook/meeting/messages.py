@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 from ..errors import Problem
 from ..i18n import say, user_language
 from .model import Meeting
+from .syntax import quoted
 from .types import SWEDISH
 
 Loc = tuple[str | int, ...]
@@ -299,7 +300,7 @@ def _comma_in_value(key: str, line: str) -> tuple[str, str] | None:
     end = line.find("}", at)
     name = line[start:colon].strip()
     value = line[colon + 1 : end if end != -1 else len(line)].strip()
-    return name, say("model.comma_in_value", key=name, value=value)
+    return name, say("model.comma_in_value", key=name, value=quoted(value))
 
 
 def pydantic_problems(

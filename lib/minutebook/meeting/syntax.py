@@ -49,7 +49,9 @@ def explain(error: MarkedYAMLError, lines: list[str]) -> tuple[int, int, str]:
         message = say("yaml.unclosed_bracket", line=start.line + 1, bracket=opened, closer=closer)
         return at(start.line, message, start.column)
     if context.startswith("while scanning a quoted") and start is not None:
-        return at(start.line, say("yaml.unclosed_quote", line=start.line + 1), start.column)
+        mark = lines[start.line][start.column : start.column + 1] or '"'
+        message = say("yaml.unclosed_quote", line=start.line + 1, quote=mark)
+        return at(start.line, message, start.column)
     if context == "while scanning a simple key" and start is not None:
         return _simple_key(lines, start.line)
     if problem == "mapping values are not allowed here":
@@ -65,12 +67,19 @@ def explain(error: MarkedYAMLError, lines: list[str]) -> tuple[int, int, str]:
         special = _special_start(text)
         if special:
             return at(line, special, text.find(":") + 2)
-        quoted = _unclosed_quote(lines, line)
-        if quoted is not None:
-            return at(quoted, say("yaml.unclosed_quote", line=quoted + 1))
+        opened = _unclosed_quote(lines, line)
+        if opened is not None:
+            return at(opened, say("yaml.unclosed_quote", line=opened + 1, quote='"'))
     if "expected <block end>" in problem:
         return _indentation(lines, line)
     return at(line, say("yaml.other", detail=f"{context} {problem}".strip()), column)
+
+
+def quoted(value: str) -> str:
+    """``value`` in the quotes that keep it whole: double, or single when it holds a double."""
+    if '"' in value and "'" not in value:
+        return f"'{value}'"
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _key_value(text: str) -> tuple[str, str]:
@@ -95,16 +104,15 @@ def _quote(message: str, text: str, column: int) -> str:
         entry_end = text.find("}", column)
         entry = text[entry_start : entry_end if entry_end != -1 else len(text)]
         name, _, value = entry.partition(":")
-        return say(message, key=name.strip(), value=value.strip())
+        return say(message, key=name.strip(), value=quoted(value.strip()))
     name, value = _key_value(text)
-    return say(message, key=name, value=value)
+    return say(message, key=name, value=quoted(value))
 
 
 def _dash_without_space(lines: list[str], line: int) -> int | None:
     """The line near ``line`` written ``-title:`` instead of ``- title:``."""
-    for at in (line, line - 1):
-        if 0 <= at < len(lines) and re.match(r"^\s*-[^\s-]", lines[at]):
-            return at
+    if 0 <= line < len(lines) and re.match(r"^\s*-[^\s\d-]", lines[line]):
+        return line
     return None
 
 
@@ -112,7 +120,7 @@ def _special_start(text: str) -> str:
     """The message for a value that starts with a character YAML reads as markup."""
     name, value = _key_value(text)
     if value and value[0] in _SPECIAL:
-        return say("yaml.special_start", key=name, char=value[0], value=value)
+        return say("yaml.special_start", key=name, char=value[0], value=quoted(value))
     return ""
 
 

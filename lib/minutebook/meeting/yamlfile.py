@@ -130,7 +130,7 @@ def _short(tag: str) -> str:
 def _bad_scalar(node: Node, error: Exception) -> str:
     """Why a scalar with a tag (explicit or implied) could not be read."""
     if node.tag == "tag:yaml.org,2002:timestamp":
-        return say("yaml.bad_date", value=node.value, error=error)
+        return say("yaml.bad_date", value=node.value)
     return say("yaml.bad_scalar", value=node.value, tag=_short(str(node.tag)))
 
 
