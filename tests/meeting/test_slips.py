@@ -179,3 +179,14 @@ def test_a_fix_that_quotes_a_text_is_itself_valid_yaml():
     reader = YAML(typ="safe", pure=True)
     for text in ('Rapport: "Trygg i Umeå"', 'It\'s: "x"', "a: b", "back\\slash: x"):
         assert reader.load(f"title: {quoted(text)}") == {"title": text}
+
+
+def test_a_time_written_the_swedish_way_without_quotes_is_the_time_meant(tmp_path):
+    # YAML reads 13.00 as the number 13.0: never seconds after midnight, silently
+    target = tmp_path / NAME
+    target.parent.mkdir(parents=True)
+    text = CORPUS["base"].replace("place:", "time: {start: 13.00, end: 15.30}\nplace:", 1)
+    target.write_text(text.replace("  - title: Rapport", "  - time: 9.05\n    title: Rapport"))
+    meeting = load_meeting(target)
+    assert (str(meeting.time.start), str(meeting.time.end)) == ("13:00:00", "15:30:00")
+    assert str(meeting.items[1].time) == "09:05:00"

@@ -137,10 +137,33 @@ Role = Annotated[RoleWord, in_english(RoleWord), both_languages(RoleWord)]
 KindWord = Literal["notes", "protocol"]
 Kind = Annotated[KindWord, in_english(KindWord), both_languages(KindWord)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def _clock(value: Any) -> Any:
+    """A time as Swedes write it, unquoted: ``14.30``, which YAML reads as the number 14.3.
+
+    Left alone, a number would become seconds after midnight (00:00:14.3): silently wrong.
+    Hours and minutes are read from it as written ("14.30", "9.05", "14" → 14:30, 09:05,
+    14:00); "14.30" in quotes is read as "14:30".
+    """
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and 0 <= value <= 23:
+        return f"{value:02d}:00"
+    if isinstance(value, float) and 0 <= value < 24:
+        hours = int(value)
+        minutes = round((value - hours) * 100)
+        return f"{hours:02d}:{minutes:02d}" if minutes < 60 else value
+    if isinstance(value, str) and re.fullmatch(r"\s*\d{1,2}\.\d{2}\s*", value):
+        return value.strip().replace(".", ":")
+    return value
+
+
 # Editors check "format: time" as RFC 3339 (13:00:00+01:00); secretaries write "13:00".
 ClockTime = Annotated[
     dt.time,
-    WithJsonSchema({"type": "string", "pattern": r"^([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d)?$"}),
+    BeforeValidator(_clock),
+    WithJsonSchema({"type": "string", "pattern": r"^([01]?\d|2[0-3])[:.][0-5]\d(:[0-5]\d)?$"}),
 ]
 
 
