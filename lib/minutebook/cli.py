@@ -104,7 +104,7 @@ def _parser() -> argparse.ArgumentParser:
         type=_date,
         default=None,
         metavar="YYYY-MM-DD",
-        help="the meeting's date (default: the next meeting's date the last one set, else today)",
+        help="the meeting's date (without it: asked for on a terminal, refused elsewhere)",
     )
     new.set_defaults(run=_new)
 

@@ -22,9 +22,13 @@ class Problem:
     where: str = ""  # the field as a person counts: punkt 2 "Budget": presenters
 
     def __str__(self) -> str:
+        return self.shown()
+
+    def shown(self, kind: str = "") -> str:
+        """The line a user reads: ``file:line:col: [kind]field: message``."""
         at = f"{self.file}:{self.line}:{self.column}"
         field = self.where or self.field
-        return f"{at}: {field}: {self.message}" if field else f"{at}: {self.message}"
+        return f"{at}: {kind}{field}: {self.message}" if field else f"{at}: {kind}{self.message}"
 
 
 class MinutebookError(Exception):

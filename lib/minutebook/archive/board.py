@@ -30,7 +30,7 @@ from ..meeting import labels
 from ..meeting.scripts import isolate
 from ..paths import AGENDA_HTML, BOARD, FEED, INDEX, Project
 from ..settings import settings
-from ..template.phrase import Phrase, when
+from ..template.phrase import Phrase, dated
 from .entries import Entry, digest
 
 APPEAL = dt.timedelta(weeks=3)
@@ -66,8 +66,7 @@ class Notice:
 
     def date(self, day: dt.date | str) -> Phrase:
         """A date in the meeting's language, kept on one line."""
-        iso = day if isinstance(day, str) else day.isoformat()
-        return when(labels.long_date(day, self.entry.language), iso)
+        return dated(day, self.entry.language)
 
 
 def notices(entries: Sequence[Entry]) -> list[Notice]:
@@ -108,7 +107,7 @@ def board(entries: Sequence[Entry], today: dt.date, language: labels.Language) -
             L=label,
             up=up,
             down=down,
-            today=when(labels.long_date(today, language), today.isoformat()),
+            today=dated(today, language),
         )
     )
     return {

@@ -31,7 +31,7 @@ from ..paths import (
     Project,
 )
 from ..settings import settings
-from ..template.phrase import when
+from ..template.phrase import dated
 
 if TYPE_CHECKING:
     from ..meeting.model import Meeting
@@ -76,7 +76,7 @@ class Entry:
             (
                 s.name,
                 self.label(f"role.{s.role}").lower(),
-                when(labels.long_date(s.signed[:10], self.language), s.signed[:10]),
+                dated(s.signed[:10], self.language),
             )
             for s in record.signatures
         ]
@@ -101,7 +101,7 @@ class Entry:
     @property
     def long_date(self) -> str:
         """``14 juni 2022``."""
-        return when(labels.long_date(self.date, self.language), self.date)
+        return dated(self.date, self.language)
 
     @property
     def document(self) -> str:

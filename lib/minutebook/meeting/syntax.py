@@ -110,7 +110,7 @@ def _quote(message: str, text: str, column: int) -> str:
 
 
 def _dash_without_space(lines: list[str], line: int) -> int | None:
-    """The line near ``line`` written ``-title:`` instead of ``- title:``."""
+    """``line`` if it is written ``-title:`` instead of ``- title:``."""
     if 0 <= line < len(lines) and re.match(r"^\s*-[^\s\d-]", lines[line]):
         return line
     return None

@@ -112,14 +112,10 @@ def in_english(words: Any) -> BeforeValidator:
     Any case, ``_`` or a space between words; anything else is left for the Literal to judge.
     """
     english = get_args(words)
-    known = {SWEDISH[w]: w for w in english if w in SWEDISH}
-    known |= {k: v for k, v in _SWEDISH_ALSO.items() if v in english}
 
     def read(value: Any) -> Any:
-        if isinstance(value, str):
-            word = " ".join(value.strip().lower().replace("_", " ").split())
-            return known.get(word, value)
-        return value
+        word = english_word(value) if isinstance(value, str) else value
+        return word if word in english else value
 
     return BeforeValidator(read)
 

@@ -41,12 +41,8 @@ class Checked:
         kinds = [(p, "") for p in self.errors]
         kinds += [(p, say("check.warning")) for p in self.warnings]
         kinds += [(p, say("check.note")) for p in self.notes]
-        return [
-            f"{p.file}:{p.line}:{p.column}: {kind}{p.where or p.field}: {p.message}"
-            if kind
-            else str(p)
-            for p, kind in sorted(kinds, key=lambda pk: (pk[0].line, pk[0].column))
-        ]
+        in_order = sorted(kinds, key=lambda pk: (pk[0].line, pk[0].column))
+        return [p.shown(kind) for p, kind in in_order]
 
 
 def warnings(meeting: Meeting, positions: dict[Loc, tuple[int, int]], file: str) -> list[Problem]:

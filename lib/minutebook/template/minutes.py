@@ -25,7 +25,7 @@ from ..meeting import labels
 from ..meeting.markdown import escape, render
 from . import agenda, attendance, charts, figures, whole
 from .fragment import Fragment
-from .phrase import Phrase, join, unbroken, when
+from .phrase import Phrase, dated, join, unbroken
 from .pieces import markup, pieces
 from .reads import HISTORY, declare_reads
 
@@ -61,8 +61,7 @@ class Minutes:
 
     def date(self, value: str | dt.date) -> Phrase:
         """A date as written in running text: ``14 juni 2022`` (kept on one line)."""
-        day = dt.date.fromisoformat(value) if isinstance(value, str) else value
-        return when(labels.long_date(day, self.language), day.isoformat())
+        return dated(value, self.language)
 
     def role(self, name: str) -> str:
         """The role of the participant called ``name``, in words, or ``""``."""

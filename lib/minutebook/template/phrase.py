@@ -13,12 +13,14 @@ Anything a phrase is built from that is not a phrase — a place, a note — is 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from string import Formatter
 from typing import Any
 
 from markupsafe import Markup
 
+from ..meeting.labels import Language, long_date
 from ..meeting.markdown import escape
 
 
@@ -52,6 +54,12 @@ def html_of(value: Any) -> str:
 def when(text: str, machine: str) -> Phrase:
     """A date or time as written (``14 juni 2022``, ``13.00``), ``machine`` its ISO form."""
     return Phrase(text, f'<time datetime="{escape(machine)}">{escape(text)}</time>')
+
+
+def dated(day: dt.date | str, language: Language) -> Phrase:
+    """A date as running text writes it (``14 juni 2022``), kept whole."""
+    iso = day if isinstance(day, str) else day.isoformat()
+    return when(long_date(day, language), iso)
 
 
 def unbroken(phrase: Phrase) -> Phrase:
