@@ -46,7 +46,9 @@ screenshots: report
 	$(BIN)/python scripts/screenshots.py
 
 lab: $(SETUP)
-	$(BIN)/jupyter lab --notebook-dir=. $$([ "$$(id -u)" = 0 ] && echo --allow-root)
+	$(BIN)/jupyter lab --notebook-dir=. \
+	    --ContentsManager.pre_save_hook=minutebook.secretary.saving.without_outputs \
+	    $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 setup: $(SETUP)
 

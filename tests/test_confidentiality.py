@@ -267,47 +267,47 @@ def test_check_shows_what_the_public_reads_instead(hostile):
         (
             "16:25",
             'item 1 "Rapport från Zelda Qvarnhemlig": '
-            "title: 'Zelda Qvarnhemlig' publiceras som 'en ledamot'",
+            "title: 'Zelda Qvarnhemlig' is published as 'en ledamot'",
         ),
         (
             "17:18",
             'item 1 "Rapport från Zelda Qvarnhemlig": '
-            "presenters: 'Zelda Qvarnhemlig' publiceras som 'Ledamot'",
+            "presenters: 'Zelda Qvarnhemlig' is published as 'Ledamot'",
         ),
         (
             "17:37",
             'item 1 "Rapport från Zelda Qvarnhemlig": '
-            "presenters: 'ÖRJAN DÖLJSSON' publiceras som 'Tjänsteperson'",
+            "presenters: 'ÖRJAN DÖLJSSON' is published as 'Tjänsteperson'",
         ),
         # inside a block, at the line and column of the name itself
         (
             "19:7",
             'item 1 "Rapport från Zelda Qvarnhemlig": '
-            "notes: 'ZELDA QVARNHEMLIG' publiceras som 'En ledamot'",
+            "notes: 'ZELDA QVARNHEMLIG' is published as 'En ledamot'",
         ),
         (
             "19:53",
             'item 1 "Rapport från Zelda Qvarnhemlig": '
-            "notes: 'Zelda Qvarnhemlig' publiceras som 'En ledamot'",
+            "notes: 'Zelda Qvarnhemlig' is published as 'En ledamot'",
         ),
         (
             "20:42",
             'item 1 "Rapport från Zelda Qvarnhemlig": '
-            "notes: 'Zelda Qvarnhemligs' publiceras som 'en ledamots'",
+            "notes: 'Zelda Qvarnhemligs' is published as 'en ledamots'",
         ),
         (
             "21:7",
             'item 1 "Rapport från Zelda Qvarnhemlig": '
-            "notes: 'Z. Qvarnhemlig' publiceras som 'En ledamot'",
+            "notes: 'Z. Qvarnhemlig' is published as 'En ledamot'",
         ),
         (
             "21:31",
             'item 1 "Rapport från Zelda Qvarnhemlig": '
-            "notes: 'Qvarnhemlig' publiceras som 'En ledamot'",
+            "notes: 'Qvarnhemlig' is published as 'En ledamot'",
         ),
         (
             "21:60",
-            "item 1 \"Rapport från Zelda Qvarnhemlig\": notes: 'Zelda' publiceras som 'en ledamot'",
+            "item 1 \"Rapport från Zelda Qvarnhemlig\": notes: 'Zelda' is published as 'en ledamot'",
         ),
     ]
     assert len(notes) == 26

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import MinutebookError
-from .i18n import choose, say, say_n
+from .i18n import LANGUAGES, Language, choose, say, say_n, user_language
 from .paths import HTML, INDEX, KALLELSE_RECORD
 from .settings import CELL_TIMEOUT, settings
 
@@ -32,111 +32,122 @@ sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="minutebook",
-        description="Meeting minutes from YAML files: validated, run through a Jupyter "
-        "template, published as HTML and PDF.",
+        description=say("cli.description"),
     )
-    parser.add_argument("--version", action="version", version=f"minutebook {__version__}")
     parser.add_argument(
-        "--lang", choices=("sv", "en"), help="the messages' language (default: as LANG says)"
+        "--version", action="version", version=f"minutebook {__version__}", help=say("cli.version")
     )
+    parser.add_argument("--lang", choices=("sv", "en"), help=say("cli.lang"))
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     build = commands.add_parser(
         "build",
-        help="build meetings and the archive into reports/",
-        description="Build the given meeting files (default: every meeting under params/) "
-        "whose inputs changed, then the archive.",
+        help=say("cli.build"),
+        description=say("cli.build.description"),
     )
     build.add_argument(
         "files",
         nargs="*",
         type=Path,
         metavar="FILE",
-        help="meeting files, params/<series>/<date>.yaml",
+        help=say("cli.files"),
     )
-    build.add_argument("--series", metavar="S", help="only the meetings of series S")
-    build.add_argument("--force", action="store_true", help="rebuild even what is up to date")
-    build.add_argument("--no-pdf", action="store_true", help="skip the PDF (a quick preview)")
+    build.add_argument("--series", metavar="S", help=say("cli.build.series"))
+    build.add_argument("--force", action="store_true", help=say("cli.build.force"))
+    build.add_argument("--no-pdf", action="store_true", help=say("cli.build.no_pdf"))
     build.add_argument(
         "--republish",
         action="store_true",
-        help="let final minutes change (their data files read afresh, a changed template "
-        "or minutebook): each needs a new corrections: entry",
+        help=say("cli.build.republish"),
     )
     build.add_argument(
         "--resign",
         action="store_true",
-        help="let signed minutes change: their signed copy is set aside, to be signed again",
+        help=say("cli.build.resign"),
     )
     build.add_argument(
         "--workers",
         type=int,
         default=None,
         metavar="N",
-        help="meetings built at once (default: one per core)",
+        help=say("cli.build.workers"),
     )
     build.add_argument(
         "--timeout",
         type=int,
         default=None,
         metavar="SECONDS",
-        help="how long one template cell may run (default: the template's own "
-        f"minutebook.timeout metadata, else {CELL_TIMEOUT})",
+        help=say("cli.build.timeout", seconds=CELL_TIMEOUT),
     )
     build.set_defaults(run=_build)
 
-    serve = commands.add_parser(
-        "serve", help="serve reports/ on a local web server (search needs one)"
-    )
-    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0: any)")
-    serve.add_argument("--bind", default="127.0.0.1", help="address (default: 127.0.0.1)")
+    serve = commands.add_parser("serve", help=say("cli.serve"))
+    serve.add_argument("--port", type=int, default=8000, help=say("cli.serve.port"))
+    serve.add_argument("--bind", default="127.0.0.1", help=say("cli.serve.bind"))
     serve.set_defaults(run=_serve)
 
     new = commands.add_parser(
         "new",
-        help="start the next meeting of a series",
-        description="Write params/<series>/<date>.yaml for the next meeting, from the series' "
-        "latest one: participants, standing items and open action items carried over.",
+        help=say("cli.new"),
+        description=say("cli.new.description"),
     )
-    new.add_argument("series", help="the series, e.g. umebra")
+    new.add_argument("series", help=say("cli.series"))
     new.add_argument(
         "--date",
         type=_date,
         default=None,
         metavar="YYYY-MM-DD",
-        help="the meeting's date (without it: asked for on a terminal, refused elsewhere)",
+        help=say("cli.new.date"),
     )
     new.set_defaults(run=_new)
 
     check = commands.add_parser(
         "check",
-        help="check meeting files without building them",
-        description="Report every problem in the given meeting files (default: all under "
-        "params/), and warn about likely slips.",
+        help=say("cli.check"),
+        description=say("cli.check.description"),
     )
-    check.add_argument("files", nargs="*", type=Path, metavar="FILE")
+    check.add_argument("files", nargs="*", type=Path, metavar="FILE", help=say("cli.files"))
     check.add_argument(
         "--a11y",
         action="store_true",
-        help="also check the built HTML (axe-core, WCAG 2.1 AA) and PDF (tags, language, "
-        "title, bookmarks, fonts) of these meetings and the archive",
+        help=say("cli.check.a11y"),
     )
+    check.add_argument("--json", action="store_true", help=say("cli.check.json"))
     check.set_defaults(run=_check)
 
     from .secretary import justering, template
 
     template.add_commands(commands)  # template new
     justering.add_commands(commands)  # sign, verify
-    schema = commands.add_parser("schema", help="print the JSON Schema of a meeting file")
+    schema = commands.add_parser("schema", help=say("cli.schema"))
     schema.set_defaults(run=_schema)
     return parser
+
+
+def _language_asked(argv: list[str]) -> Language | None:
+    """The language ``--lang`` asks for, read before the parser (an unknown one: none)."""
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else arg[7:]
+        if (arg == "--lang" or arg.startswith("--lang=")) and value in LANGUAGES:
+            return value
+    return None
+
+
+def _argparse_words(text: str) -> str:
+    """Argparse's own words (usage, errors) in the user's language, through its gettext hook."""
+    from .catalog import MESSAGES
+
+    words = MESSAGES.get(f"argparse.{text}")
+    return words[user_language()] if words else text
 
 
 def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2024-03-12") from None
+        raise argparse.ArgumentTypeError(say("cli.bad_date", text=text)) from None
 
 
 def _new(args: argparse.Namespace) -> int:
@@ -175,13 +186,16 @@ def _check(args: argparse.Namespace) -> int:
                 raise
             message = say("check.internal", name=type(error).__name__)
             results.append(Checked(name, [Problem(1, 1, "", message, name)]))
+    bad = sum(1 for r in results if r.errors)
+    if args.json:
+        print(json.dumps([r.as_json() for r in results], indent=2, ensure_ascii=False))
+        return 2 if bad else 0
     seen: set[str] = set()  # a series.yaml's problems come with each of its meetings: once
     for result in results:
         for line in result.lines():
             if line not in seen:
                 seen.add(line)
                 print(line)
-    bad = sum(1 for r in results if r.errors)
     warned = sum(len(r.warnings) for r in results)
     noted = sum(len(r.notes) for r in results)
     notes = say_n("check.notes", noted) if noted else ""
@@ -196,7 +210,7 @@ def _check(args: argparse.Namespace) -> int:
         problems = check_published(project, files)
         for problem in problems:
             print(problem)
-        print(f"accessibility: {len(problems)} problem{'s' if len(problems) != 1 else ''}")
+        print(say_n("a11y.summary", len(problems)))
         return 1 if problems else 0
     return 0
 
@@ -218,11 +232,11 @@ def _build(args: argparse.Namespace) -> int:
     if args.series:
         files = [f for f in files if f.parent.name == args.series]
     if args.republish and not args.files:
-        print("--republish changes final minutes: name the meeting files", file=sys.stderr)
+        print(say("run.republish_needs_files"), file=sys.stderr)
         return 2
     if not files:
         where = f"params/{args.series}/" if args.series else "params/"
-        print(f"no meeting files under {where}", file=sys.stderr)
+        print(say("run.no_files", where=where), file=sys.stderr)
         return 2
     with exclusive(project.root):
         return _build_locked(args, project, files, everything)
@@ -252,21 +266,17 @@ def _build_locked(
     for why in [o.held for o in report.held] + report.held_before:
         print(why, file=sys.stderr)
     for meeting, data in record.changed_data(files):
+        copy = project.relative(record.frozen_folder(meeting))
         print(
-            f"{project.relative(meeting)} is final and keeps the copy of {data} it was "
-            f"decided on ({project.relative(record.frozen_folder(meeting))}/); {data} has "
-            "changed since. To use the new data there too, add a corrections: entry and "
-            f"run: minutebook build --republish {project.relative(meeting)}",
+            say("run.data_changed", meeting=project.relative(meeting), data=data, copy=copy),
             file=sys.stderr,
         )
     status = report.exit_status(batch=not args.files)
     updated = False
     withdrawn = withdraw(project)
     for folder in withdrawn:
-        print(
-            f"removed {project.relative(folder)}: its meeting file "
-            f"params/{folder.parent.name}/{folder.name}.yaml is gone"
-        )
+        gone = f"params/{folder.parent.name}/{folder.name}.yaml"
+        print(say("run.withdrawn", folder=project.relative(folder), file=gone))
     # A build of named files that all failed leaves reports/ exactly as it was; otherwise the
     # archive is brought up to date (the notice board changes with the day alone).
     if report.published or withdrawn or not args.files or not report.failed:
@@ -276,16 +286,12 @@ def _build_locked(
             print(error, file=sys.stderr)
             status = 1
     if report.older_pdfs:
-        print(
-            f"{len(report.older_pdfs)} built without a PDF kept the PDF of an earlier build, "
-            "which may not match the web page: build without --no-pdf to renew it",
-            file=sys.stderr,
-        )
-    print(report.summary() + ("; archive updated" if updated else ""))
+        print(say("run.older_pdfs", n=len(report.older_pdfs)), file=sys.stderr)
+    print(report.summary() + (say("run.archive_updated") if updated else ""))
     if report.published or updated:
         one = report.published[0] if len(report.published) == 1 else None
         page = (one.page or one.folder / HTML) if one and one.folder else project.reports / INDEX
-        print(f"open {project.relative(page)}")
+        print(say("run.open", path=project.relative(page)))
     return status
 
 
@@ -293,9 +299,10 @@ def _serve(args: argparse.Namespace) -> int:
     from .archive.serve import serve
     from .paths import Project
 
-    reports = Project.find().reports
+    project = Project.find()
+    reports = project.reports
     if not (reports / INDEX).is_file():
-        print(f"nothing to serve in {reports}: run `minutebook build` first", file=sys.stderr)
+        print(say("serve.nothing", folder=project.relative(reports)), file=sys.stderr)
         return 2
     serve(reports, args.bind, args.port)
     return 0
@@ -303,24 +310,22 @@ def _serve(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    choose(_language_asked(argv))  # before the parser: its help speaks the language too
+    argparse._ = _argparse_words  # type: ignore[attr-defined]
     args = _parser().parse_args(argv)
-    choose(args.lang)
     try:
         return int(args.run(args))
     except MinutebookError as error:
         print(error, file=sys.stderr)
         return error.exit_status
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(say("cli.interrupted"), file=sys.stderr)
         return 130
     except Exception as error:
         if settings().debug:
             raise
-        print(
-            f"minutebook: internal error: {type(error).__name__}: {error} "
-            "(run with MINUTEBOOK_DEBUG=1 for the traceback)",
-            file=sys.stderr,
-        )
+        print(say("cli.internal", name=type(error).__name__, error=error), file=sys.stderr)
         return 1
 
 

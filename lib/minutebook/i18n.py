@@ -15,7 +15,8 @@ and no binary file in the repository (see the catalogue's docstring).
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any, Literal
 
 Language = Literal["sv", "en"]
@@ -28,6 +29,17 @@ _chosen: list[Language] = []  # set by --lang
 def choose(language: Language | None) -> None:
     """Speak ``language`` from now on (``minutebook --lang``); None: as the environment says."""
     _chosen[:] = [language] if language else []
+
+
+@contextmanager
+def speaking(language: Language) -> Iterator[None]:
+    """Speak ``language`` for a while: the Swedish workbook, whatever the kernel's ``LANG``."""
+    before = _chosen[:]
+    choose(language)
+    try:
+        yield
+    finally:
+        _chosen[:] = before
 
 
 def user_language(environ: Mapping[str, str] | None = None) -> Language:

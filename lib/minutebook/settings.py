@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import MinutebookError
+from .i18n import say
 
 # Seconds a single cell of a template may run before the build gives up on it.
 CELL_TIMEOUT = 120
@@ -48,4 +49,4 @@ def _day(value: str | None) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise MinutebookError(f"MINUTEBOOK_TODAY={value!r} is not a date like 2024-03-12") from None
+        raise MinutebookError(say("settings.today", value=value)) from None

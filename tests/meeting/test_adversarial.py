@@ -55,7 +55,7 @@ CASES: dict[str, list[str]] = {
         "published; remove it",
     ],
     "custom-tag.yaml": [
-        '6:12: item 1 "Opening": notes: the tag !include is not allowed',
+        '6:12: item 1 "Opening": notes: the tag !include is not allowed (a text that starts with ! goes in quotes)',
     ],
     "data-absolute.yaml": [
         "6:11: data.x: a relative path must stay inside the series folder",
@@ -113,7 +113,7 @@ CASES: dict[str, list[str]] = {
         "1:1: expected a mapping of meeting keys (series, body, …), got an empty file",
     ],
     "python-object-tag.yaml": [
-        '6:12: item 1 "Opening": notes: the tag !!python/object/apply:os.system is not allowed',
+        '6:12: item 1 "Opening": notes: the tag !!python/object/apply:os.system is not allowed (a text that starts with ! goes in quotes)',
     ],
     "scalar-at-top.yaml": [
         "1:1: expected a mapping of meeting keys (series, body, …), got the text 'just some text'",
@@ -144,7 +144,7 @@ CASES: dict[str, list[str]] = {
         "6:5: item 1 \"Opening\": presenter: unknown key (did you mean 'presenters'?)",
     ],
     "unknown-key-participant.yaml": [
-        "7:17: participant 1 (Ann): roll: unknown key (did you mean 'role'?)",
+        "7:17: participant 1 (Ann): roll: unknown key: the keys are English words: write role",
     ],
     "unknown-key-top.yaml": [
         "6:1: titel: unknown key (did you mean 'time'?)",

@@ -145,7 +145,7 @@ def test_python_object_tags_are_refused(tmp_path):
     text = GOOD + "    notes: !!python/object/apply:os.system [echo hi]\n"
     assert problems(tmp_path, text) == [
         "council/2024-03-12.yaml:6:12: items[0].notes: the tag !!python/object/apply:os.system "
-        "is not allowed"
+        "is not allowed (a text that starts with ! goes in quotes)"
     ]
 
 

@@ -240,8 +240,7 @@ def test_the_organisation_of_a_withheld_person_named_elsewhere_is_noted():
     assert [(n.loc, n.message) for n in result.notes] == [
         (
             ("items", 0, "notes"),
-            "'Fältgruppen' är organisationen för en deltagare vars namn inte publiceras och "
-            "kan röja vem det är",
+            "'Fältgruppen' is the organisation of a withheld participant: it may identify them",
         )
     ]
 

@@ -94,7 +94,7 @@ def test_check_a11y_command(archive):
 def test_check_a11y_reports_an_unbuilt_meeting(project: Path):
     run = minutebook("check", "--a11y", "params/umebra/2022-06-14.yaml", cwd=project)
     assert run.status == 1
-    assert "reports/umebra/2022-06-14/: not built yet; run `minutebook build`" in run.out
+    assert "reports/umebra/2022-06-14/: not built yet; run `.venv/bin/minutebook build`" in run.out
 
 
 def test_check_a11y_names_the_cell_of_a_published_image_without_alt(project: Path):

@@ -40,9 +40,9 @@ def test_every_warning(tmp_path):
         "params/council/2024-03-12.yaml:9:26: warning: item 1 \"Budget\": presenters: 'Anne Ek' "
         "is not among the participants",
         'params/council/2024-03-12.yaml:12:9: warning: item 1 "Budget", action 2: the action '
-        "item has no owner",
+        "item has no owner: fill in owner",
         'params/council/2024-03-12.yaml:13:9: warning: item 1 "Budget", action 3: the action '
-        "item has no due date",
+        "item has no due date: fill in due",
         'params/council/2024-03-12.yaml:14:41: warning: item 1 "Budget", action 4: due: '
         "2024-03-01 is before the meeting (2024-03-12)",
         "params/council/2024-03-12.yaml:16:14: warning: recorded_by: 'Bo Eck' is not among the "
@@ -87,7 +87,8 @@ def test_warnings_alone_exit_0(project):
     )
 
 
-def test_notes_on_withheld_names_in_the_meetings_language(tmp_path):
+def test_notes_on_withheld_names_in_the_users_language(tmp_path, monkeypatch):
+    """The replacements shown are the meeting's words; what check says of them, the user's."""
     text = MEETING.replace(
         "{name: Bo Ek, role: secretary}", "{name: Bo Ek, role: secretary, publish_name: false}"
     ).replace("[Ann Ek, Anne Ek]", "[Ann Ek]")
@@ -114,8 +115,14 @@ def test_notes_on_withheld_names_in_the_meetings_language(tmp_path):
     lines = check_file(swedish, "params/council/2024-03-12.yaml").lines()
     assert (
         'params/council/2024-03-12.yaml:11:31: note: item 1 "Budget", action 1: owner: '
-        "'Bo Ek' "
-        "publiceras som 'Sekreterare'" in lines
+        "'Bo Ek' is published as 'Sekreterare'" in lines
+    )
+    monkeypatch.setenv("LANGUAGE", "sv")
+    english = write(tmp_path, text.replace("date: 2024-03-12", "language: en\ndate: 2024-03-12"))
+    lines = check_file(english, "params/council/2024-03-12.yaml").lines()
+    assert (
+        'params/council/2024-03-12.yaml:12:31: notering: punkt 1 "Budget", åtgärd 1: owner: '
+        "'Bo Ek' publiceras som 'Secretary'" in lines
     )
 
 
@@ -150,8 +157,9 @@ def test_the_warnings_of_the_second_version(tmp_path):
     result = check_file(path, "params/council/2024-03-12.yaml")
     assert result.errors == []
     assert [line.split(": warning: ")[1] for line in result.lines()] == [
-        "kind: a protocol without adjusters (justerare)",
-        "kind: a protocol without adjustment (where and when it is justerat)",
+        "kind: a protocol without adjusters: fill in adjusters: [name, …]",
+        "kind: a protocol without adjustment (where and when it is justerat): fill in "
+        "adjustment or adjusted_on",
         "item 1 \"Budget\", proposal 1: seconded_by: 'Nobody One' is not among the participants",
         "item 1 \"Budget\", statement 1: by: 'Nobody Two' is not among the participants",
         "item 1 \"Budget\", vote 1: 'Bo Ek' is recused from this item but voted",
@@ -189,3 +197,24 @@ def test_a_planned_meeting_whose_day_has_passed(tmp_path, monkeypatch):
     )
     monkeypatch.setenv("MINUTEBOOK_TODAY", "2024-03-12")
     assert not any("was to be held" in line for line in check_file(path, "x.yaml").lines())
+
+
+def test_a_text_cut_short_by_a_hash_is_a_likely_slip(tmp_path):
+    """``#`` after a space starts a comment: a title "Rapport #2" is "Rapport", a heading on
+    the notes' line leaves them empty. Comments written as comments (``# like this``), and
+    a ``#`` inside quotes or an address, are left alone."""
+    text = (
+        "series: council\nbody: Council\ndate: 2024-03-12\n"
+        'recorded_by: Bo Ek   # "Noterat av"\n'
+        "items:\n  - title: Rapport #2\n    notes: # Bakgrund\n"
+        '  - title: "Quoted #3" #ok\n    notes: Ja # en kommentar\n'
+        "  - title: Sista\n    notes: Se https://example.org/#a\n"
+    )
+    result = check_file(write(tmp_path, text), "params/council/2024-03-12.yaml")
+    assert [line.split(": warning: ")[1] for line in result.lines()] == [
+        'item 1 "Rapport": title: the text stops before #2: after a space, # starts a comment. '
+        'If it belongs to the text, put the text in quotes: title: "Rapport #2"',
+        'item 1 "Rapport": notes: the notes are empty: # Bakgrund on the key\'s line is read as '
+        "a comment. Write notes: | and the notes, the heading too, on the lines below",
+    ]
+    assert result.lines()[0].startswith("params/council/2024-03-12.yaml:6:20: ")

@@ -106,7 +106,11 @@ def test_a_series_without_meetings_gets_a_commented_skeleton(project):
     assert "series: valnamnd" in text and "date: 2025-02-03" in text
     check = minutebook("check", "params/valnamnd/2025-02-03.yaml", cwd=project)
     assert check.status == 2  # until it is filled in
-    assert "params/valnamnd/2025-02-03.yaml:6:1: body: expected text, got nothing" in check.out
+    assert "params/valnamnd/2025-02-03.yaml:7:1: body: empty: fill in text" in check.out
+    assert (
+        "params/valnamnd/2025-02-03.yaml:22:12: item 1: notes: fill in: it still says 'Write "
+        "the notes here, in Markdown.', the placeholder a new file starts with" in check.out
+    )
 
 
 def test_a_first_meeting_leaves_what_the_series_settings_give_to_them(project):

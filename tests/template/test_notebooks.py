@@ -66,13 +66,60 @@ def run_workbook(project, out, serie: str, datum: str) -> list[str]:
 
 
 @pytest.mark.e2e
-def test_the_secretary_workbook_runs_headless(project, tmp_path):
-    html = run_workbook(project, tmp_path / "out.ipynb", "example-board", "2024-03-12")
+def test_the_secretary_workbook_runs_as_in_jupyterlab_and_stays_as_committed(project):
+    """Run in place as JupyterLab runs it (nobody to answer its questions: the remembered
+    meeting), then saved through Jupyter's own contents manager with ``make lab``'s hook:
+    the tracked file is byte for byte as committed, the choice kept outside it."""
+    from jupyter_server.services.contents.filemanager import FileContentsManager
+    from nbclient import NotebookClient
+    from traitlets.config import Config
+
+    choice = project / ".minutebook/arbetsbok.json"
+    choice.parent.mkdir()
+    choice.write_text('{"series": "example-board", "date": "2024-03-12"}', encoding="utf-8")
+    path = project / "notebooks/Sekreterare.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    NotebookClient(nb, resources={"metadata": {"path": str(path.parent)}}).execute()
+    html = [o.data["text/html"] for c in nb.cells for o in c.get("outputs", []) if "data" in o]
     assert "example-board" in html[0] and "umebra" in html[0]
-    assert "inga fel, inga varningar" in html[1]
-    assert 'href="../reports/example-board/2024-03-12/minutes.html"' in html[2]
-    assert 'href="../reports/example-board/2024-03-12/minutes.pdf"' in html[2]
+    assert "example-board 2024-03-12" in html[1]  # the remembered meeting
+    assert "inga fel, inga varningar" in html[2]
+    assert 'href="../reports/example-board/2024-03-12/minutes.html"' in html[3]
+    assert 'href="../reports/example-board/2024-03-12/minutes.pdf"' in html[3]
     assert (project / "reports/example-board/2024-03-12/minutes.pdf").is_file()
+
+    hook = re.search(r"pre_save_hook=(\S+)", (ROOT / "Makefile").read_text("utf-8"))[1]
+    config = Config({"ContentsManager": {"pre_save_hook": hook}})  # as make lab sets it
+    manager = FileContentsManager(root_dir=str(project), config=config)
+    manager.save(
+        {"type": "notebook", "format": "json", "content": nb}, "notebooks/Sekreterare.ipynb"
+    )
+    assert path.read_bytes() == (ROOT / "notebooks/Sekreterare.ipynb").read_bytes()
+    assert "/.minutebook/" in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
+
+
+def test_the_save_hook_leaves_other_notebooks_alone():
+    from minutebook.secretary.saving import without_outputs
+
+    ran = {"cell_type": "code", "outputs": [{"output_type": "stream"}], "execution_count": 3}
+    model = {"type": "notebook", "content": {"cells": [dict(ran)], "metadata": {}}}
+    without_outputs(model, "analysis/scratch.ipynb")
+    assert model["content"]["cells"][0]["outputs"]  # not under notebooks/: as written
+    without_outputs(model, "notebooks/umebra.ipynb")
+    assert model["content"]["cells"][0] == {**ran, "outputs": [], "execution_count": None}
+
+
+def test_the_workbook_asks_and_remembers(project, monkeypatch):
+    from minutebook.secretary import workbook
+
+    monkeypatch.chdir(project / "notebooks")
+    answers = iter(["umebra", ""])  # a series typed, the date offered taken
+    monkeypatch.setattr("builtins.input", lambda prompt: next(answers))
+    first = workbook.choose()
+    assert first.series == "umebra" and first.date  # the newest meeting's date offered
+    monkeypatch.setattr("builtins.input", lambda prompt: "")
+    assert workbook.choose() == first  # remembered: Enter twice takes it again
+    assert workbook.choose("example-board", "2024-03-12").series == "example-board"
 
 
 @pytest.mark.e2e
@@ -80,8 +127,9 @@ def test_the_secretary_workbook_shows_errors(project, tmp_path):
     bad = project / "params/umebra/2022-06-14.yaml"
     bad.write_text(bad.read_text("utf-8").replace("kind: notes", "kind: minutes"), "utf-8")
     html = run_workbook(project, tmp_path / "out.ipynb", "umebra", "2022-06-14")
-    assert "Fel att rätta" in html[1] and "kind: expected one of" in html[1]
-    assert "Mötet kunde inte byggas" in html[2]
+    assert "umebra 2022-06-14" in html[1]  # papermill's parameters: nothing asked
+    assert "Fel att rätta" in html[2] and "kind: förväntade ett av" in html[2]
+    assert "Mötet kunde inte byggas" in html[3]
 
 
 def test_the_workbook_lists_meetings_only(project, monkeypatch):

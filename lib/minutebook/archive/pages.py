@@ -16,6 +16,7 @@ from typing import Any
 from .. import __version__
 from ..build import publish
 from ..errors import MinutebookError
+from ..i18n import say
 from ..meeting import labels
 from ..meeting.scripts import isolate
 from ..paths import (
@@ -134,9 +135,9 @@ def update(project: Project, files: Sequence[Path], *, force: bool = False) -> b
     try:
         return _update(project, files, force)
     except OSError as error:
+        where = project.relative(project.reports)
         raise MinutebookError(
-            f"cannot update the archive in {project.relative(project.reports)}/: "
-            f"{error.strerror or error}"
+            say("archive.cannot_update", where=where, error=error.strerror or error)
         ) from None
 
 

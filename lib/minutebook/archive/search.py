@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ..build import publish
 from ..errors import MinutebookError
+from ..i18n import say
 from ..paths import SEARCH
 from .entries import Entry
 
@@ -40,7 +41,7 @@ def pagefind() -> str:
         found = None
     path = str(found) if found else shutil.which("pagefind")
     if not path:
-        raise MinutebookError("search index not built: Pagefind is missing; run `make setup`")
+        raise MinutebookError(say("archive.no_pagefind"))
     return path
 
 
@@ -88,7 +89,7 @@ def build_index(reports: Path, entries: Sequence[Entry]) -> None:
             )
         errors = [err.strip() for run in runs if (err := run.communicate()[1]) or run.returncode]
         if any(run.returncode for run in runs):
-            raise MinutebookError(f"search index not built: Pagefind failed: {'; '.join(errors)}")
+            raise MinutebookError(say("archive.pagefind_failed", errors="; ".join(errors)))
         publish.publish(staging, final)
     except BaseException:
         publish.discard(staging)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import MinutebookError
+from ..i18n import say
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -43,14 +44,14 @@ def serve(folder: Path, host: str, port: int) -> None:
     try:
         server = make_server(folder, host, port)
     except OSError as error:
-        raise MinutebookError(
-            f"cannot serve on {host}:{port}: {error.strerror or error}; try another --port"
-        ) from None
+        why = error.strerror or error
+        raise MinutebookError(say("serve.cannot", host=host, port=port, error=why)) from None
     bound_host, bound_port = server.server_address[:2]
-    print(f"Serving {folder} at http://{bound_host!s}:{bound_port}/ (Ctrl-C to stop)", flush=True)
+    address = f"http://{bound_host!s}:{bound_port}/"
+    print(say("serve.serving", folder=folder, address=address), flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
-        print("stopped", file=sys.stderr)
+        print(say("serve.stopped"), file=sys.stderr)
     finally:
         server.server_close()

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..errors import MeetingFileError, MinutebookError
+from ..i18n import say
 from ..paths import Project
 from .inputs import current_state
 
@@ -37,10 +38,10 @@ class Outcome:
     def word(self) -> str:
         """What became of it, as the progress line says it."""
         if self.error is not None:
-            return "failed"
+            return say("run.failed")
         if self.held:
-            return "kept (final minutes)"
-        return "built (the PDF is an earlier build's)" if self.older_pdf else "built"
+            return say("run.kept")
+        return say("run.built_older_pdf") if self.older_pdf else say("run.built")
 
 
 @dataclass
@@ -78,10 +79,10 @@ class Report:
 
     def summary(self) -> str:
         """``2 built, 98 up to date, 1 failed``."""
-        text = f"{len(self.built)} built, {len(self.up_to_date)} up to date"
+        text = say("run.summary", built=len(self.built), current=len(self.up_to_date))
         held = len(self.held) + len(self.held_before)
-        text += f", {held} final minutes kept as published" if held else ""
-        return text + (f", {len(self.failed)} failed" if self.failed else "")
+        text += say("run.summary_held", n=held) if held else ""
+        return text + (say("run.summary_failed", n=len(self.failed)) if self.failed else "")
 
     def exit_status(self, batch: bool) -> int:
         """0, or 1 when anything failed; 2 for a single build whose meeting file is bad."""
@@ -116,7 +117,7 @@ class Progress:
                 transient=True,
             )
             self._bar.start()
-            self._task = self._bar.add_task("building", total=total)
+            self._task = self._bar.add_task(say("run.building"), total=total)
 
     def advance(self, outcome: Outcome) -> None:
         """One build finished."""
@@ -125,7 +126,7 @@ class Progress:
         if self._bar is not None:
             self._bar.update(self._task, advance=1, description=name)
             if outcome.error is not None:
-                self._bar.console.print(f"[red]failed[/red] {name}", highlight=False)
+                self._bar.console.print(f"[red]{say('run.failed')}[/red] {name}", highlight=False)
             return
         print(f"[{self.count}/{self.total}] {outcome.word} {name}", file=self.stream, flush=True)
 
@@ -212,7 +213,9 @@ def build_many(
             return Outcome(path, folder=published, error=error)
         except Exception as error:  # a bug must not stop the other meetings either
             name = project.relative(path)
-            bug = MinutebookError(f"{name}: internal error: {type(error).__name__}: {error}")
+            bug = MinutebookError(
+                say("run.internal", file=name, name=type(error).__name__, error=error)
+            )
             return Outcome(path, error=bug)
 
     try:

@@ -24,15 +24,12 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ChromiumNotFound, MinutebookError
+from ..i18n import say
 from ..meeting.markdown import escape
 from ..paths import HTML
 from ..settings import settings
 from .pdf import PRINT_BASE, finish
 
-HOW_TO_GET_ONE = (
-    "run `make setup-pdf` (or `playwright install chromium`, or `apt-get install chromium` as "
-    "root), or set MINUTEBOOK_CHROMIUM to a Chromium or Chrome executable"
-)
 # The address a page is printed from: it never reaches a network (see _new_page), and
 # the links in the PDF that start with it are made relative again afterwards.
 PRINT_URL = PRINT_BASE + HTML
@@ -81,14 +78,13 @@ def find_chromium(configured: str | None, playwright_path: str | None) -> str:
         if os.access(configured, os.X_OK) and Path(configured).is_file():
             return configured
         raise ChromiumNotFound(
-            f"Chromium not found: the configured {configured!r} is not an executable file; "
-            + HOW_TO_GET_ONE
+            say("pdf.configured_wrong", path=configured, how=say("pdf.how_to_get"))
         )
     if playwright_path and Path(playwright_path).is_file():
         return playwright_path
     if found := system_chromium():
         return found
-    raise ChromiumNotFound("Chromium not found: " + HOW_TO_GET_ONE)
+    raise ChromiumNotFound(say("pdf.not_found", how=say("pdf.how_to_get")))
 
 
 def sandboxed() -> bool:
@@ -172,9 +168,10 @@ class Printer:
             raise
         except Exception as error:
             await playwright.stop()
+            why = _first_line(error)
+            how = say("pdf.how_to_get")
             raise ChromiumNotFound(
-                f"Chromium ({self.executable}) could not start: {_first_line(error)}; "
-                + HOW_TO_GET_ONE
+                say("pdf.cannot_start", path=self.executable, error=why, how=how)
             ) from None
         # Opening a page costs as much as printing one: have one ready before it is needed.
         self._idle.append(await self._new_page(browser))
@@ -229,9 +226,7 @@ class Printer:
                 outline=True,
             )
         except Exception as error:
-            raise MinutebookError(
-                f"Chromium failed to print the PDF: {_first_line(error)}"
-            ) from None
+            raise MinutebookError(say("pdf.print_failed", error=_first_line(error))) from None
         self._idle.append(page)  # a page is reused: set_content replaces all of it
         return bytes(pdf)
 

@@ -21,19 +21,12 @@ import re
 from typing import Any
 
 from ..errors import TemplateError
+from ..i18n import say
 from ..meeting.markdown import clean_output, render_page
 from .execute import cell_name
 
 IMAGES = ("image/png", "image/jpeg", "image/gif", "image/webp")
 FRAGMENT = "minutebook"  # the metadata key that marks the minutes' own pieces
-NO_ALT = (
-    "an image without alternative text: show charts with m.chart(fig, alt=…), which says "
-    "what the chart shows"
-)
-DATAFRAME = (
-    "a DataFrame as it is: use m.table(frame, caption=…), which gives it a caption, header "
-    "cells and numbers in the meeting's language"
-)
 
 
 def _text(value: Any) -> str:
@@ -59,18 +52,18 @@ def _problem(output: Any) -> str:
     """What is wrong with one output, or nothing; sanitises its HTML on the way."""
     data, metadata = output.get("data", {}), output.get("metadata", {})
     if any(kind in data and not _alt(metadata, kind) for kind in IMAGES):
-        return NO_ALT
+        return say("template.no_alt")
     svg = _text(data.get("image/svg+xml", ""))
     if svg and not re.search(r"<title\b|aria-label=", svg):
-        return NO_ALT
+        return say("template.no_alt")
     if "text/html" not in data or _is_fragment(metadata):
         return ""
     html = _text(data["text/html"])
     if re.search(r"<table\b[^>]*\bclass=\"[^\"]*\bdataframe\b", html):
-        return DATAFRAME
+        return say("template.dataframe")
     data["text/html"] = clean_output(html)
     if re.search(r"<img\b(?![^>]*\balt=\"[^\"]+\")", data["text/html"]):
-        return NO_ALT
+        return say("template.no_alt")
     return ""
 
 
@@ -86,7 +79,10 @@ def check_displays(nb: Any, template: str) -> None:
             continue
         for output in cell.get("outputs", []):
             if problem := _problem(output):
-                raise TemplateError(f"{template}: {cell_name(nb, index)} shows {problem}")
+                cell = cell_name(nb, index)
+                raise TemplateError(
+                    say("template.shows", template=template, cell=cell, problem=problem)
+                )
 
 
 def display_problems(nb: Any) -> list[str]:

@@ -19,6 +19,7 @@ from traitlets import Unicode, default
 from traitlets.config import Config
 
 from ..errors import TemplateError
+from ..i18n import say
 from ..settings import CELL_TIMEOUT
 from ..template.reads import READS
 
@@ -71,7 +72,7 @@ def cell_name(nb: Any, index: int) -> str:
     injected = sum(1 for c in cells[:index] if "injected-parameters" in _tags(c))
     source = cells[index].source.strip().splitlines() if 0 <= index < len(cells) else []
     first = next((line for line in source if not line.startswith("#")), source[0] if source else "")
-    return f"cell {index + 1 - injected}" + (f" ({first[:60]})" if first else "")
+    return say("template.cell", n=index + 1 - injected) + (f" ({first[:60]})" if first else "")
 
 
 def _timed_out_cell(template: Path, message: str) -> str:
@@ -138,12 +139,8 @@ def template_settings(template: Path) -> dict[str, Any]:
 def who_fixes(template: str, owner: str | None) -> str:
     """Tell the secretary that the template, not the meeting, must change, and by whom."""
     if owner:
-        return f"The meeting file is not at fault: ask {owner}, who keeps {template}, to fix it."
-    return (
-        f"The meeting file is not at fault: {template} must be fixed by whoever keeps it "
-        "(name them as owner in its metadata, or template_owner in series.yaml, and this "
-        "message will)."
-    )
+        return say("template.ask_owner", owner=owner, template=template)
+    return say("template.ask_keeper", template=template)
 
 
 def run_template(
@@ -199,18 +196,20 @@ def run_template(
         )
     except PapermillExecutionError as error:
         nb = nbformat.read(output, as_version=4) if output.exists() else None
+        cell = cell_name(nb, error.cell_index)
+        failed = f"{error.ename}: {error.evalue}"
         raise TemplateError(
-            f"{label}: {cell_name(nb, error.cell_index)} failed: {error.ename}: {error.evalue}"
+            say("template.cell_failed", template=label, cell=cell, error=failed)
         ) from None
     except CellTimeoutError as error:
         cell = _timed_out_cell(template, str(error))
         raise TemplateError(
-            f"{label}: {cell} ran longer than {timeout} s and was stopped"
+            say("template.timeout", template=label, cell=cell, seconds=timeout)
         ) from None
     except DeadKernelError:
-        raise TemplateError(f"{label}: the kernel died while running the template") from None
+        raise TemplateError(say("template.kernel_died", template=label)) from None
     except (OSError, RuntimeError, ValueError) as error:
-        raise TemplateError(f"{label}: could not run the template: {error}") from None
+        raise TemplateError(say("template.cannot_run", template=label, error=error)) from None
     # Papermill records the paths it ran with: the published notebook names no folder of
     # the machine that built it.
     nb.metadata.papermill.update(input_path=label, output_path=output.name)

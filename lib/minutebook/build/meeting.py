@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ChromiumNotFound, MinutebookError, MissingPDF, TemplateError
+from ..i18n import say
 from ..meeting.model import Meeting
 from ..meeting.popolo import popolo
 from ..paths import (
@@ -157,9 +158,8 @@ def build_meeting(
     final = shown.final
     opened = final / (HTML if shown.minutes else AGENDA_HTML)
     if missing is not None:
-        raise MissingPDF(
-            f"{plan.file}: published {project.relative(opened)} without a PDF: {missing}", final
-        )
+        shown_page = project.relative(opened)
+        raise MissingPDF(say("pdf.missing", file=plan.file, page=shown_page, why=missing), final)
     files = tuple(name for name in OUTPUTS if (final / name).exists())
     older = printer is None and (PDF in files or AGENDA_PDF in files)
     return Built(plan.meeting, final, files, older_pdf=older, page=opened)
@@ -208,7 +208,7 @@ def _run(plan: Plan, version: Version, folder: Path, project: Project, timeout: 
             stamps.private_folders(project, version.final.parent.name)
             os.replace(folder / NOTEBOOK, failed)
             stamps.private(failed)
-            lines.append(f"the failed notebook is kept in {project.relative(failed)}")
+            lines.append(say("template.failed_kept", path=project.relative(failed)))
         raise TemplateError("\n  ".join(lines)) from None
 
 
@@ -330,4 +330,6 @@ def _writing(project: Project, final: Path) -> Iterator[None]:
         yield
     except OSError as error:
         where = project.relative(final.parent)
-        raise MinutebookError(f"cannot write to {where}/: {error.strerror or error}") from None
+        raise MinutebookError(
+            say("run.cannot_write", where=where, error=error.strerror or error)
+        ) from None

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import MinutebookError
+from ..i18n import say
 from ..meeting import redact
 from ..meeting.model import Meeting
 from ..meeting.protocol import paragraph_start
@@ -157,20 +158,16 @@ def make_plan(path: Path, project: Project, pdf: bool, *, republish: bool = Fals
         project.notebooks / f"{chosen}.ipynb" if chosen else project.template_for(meeting.series)
     )
     if not template.is_file():
-        wanted = (
-            f"notebooks/{chosen}.ipynb (series.yaml: template)"
+        raise MinutebookError(
+            say("template.none_named", file=file, name=chosen)
             if chosen
-            else (f"neither notebooks/{meeting.series}.ipynb nor notebooks/default.ipynb exists")
+            else say("template.none", file=file, series=meeting.series)
         )
-        raise MinutebookError(f"{file}: no template: {wanted}")
     start, earlier = paragraph_start(path, meeting)
     date = meeting.date.isoformat()
     published = Stamp.read(project.meeting_dir(meeting.series, date))
     if republish and not record.may_republish(meeting, published):
-        raise MinutebookError(
-            f"{file}: --republish changes final minutes only with a new corrections: entry "
-            "(date and what changed): add one and run it again"
-        )
+        raise MinutebookError(say("final.republish_needs_correction", file=file))
     data = record.freeze(path, meeting, refresh=republish)
     sent = _kallelse(path, project, meeting, show_case)
     # its signed copy, present or not: signing it (which changes no other file) rebuilds it

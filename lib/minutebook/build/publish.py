@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import MinutebookError
+from ..i18n import say
 from ..paths import STAMP
 
 _RENAME_EXCHANGE = 2
@@ -100,9 +101,7 @@ def exclusive(folder: Path) -> Iterator[None]:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise MinutebookError(
-                "another minutebook build is running in this project; wait for it to finish"
-            ) from None
+            raise MinutebookError(say("run.busy")) from None
         yield
     finally:
         os.close(fd)

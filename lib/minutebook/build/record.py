@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..i18n import say
 from ..meeting.model import Meeting
 from ..paths import beside
 from .inputs import Stamp, file_hash
@@ -180,12 +181,9 @@ def judge(
             return Verdict(True)
         return Verdict(
             False,
-            f"{file}: kept the published final minutes: the changed meeting file changes "
-            "what they say. Add a corrections: entry (date and what changed) and build again",
+            say("final.kept_file", file=file),
         )
     return Verdict(
         False,
-        f"{file}: kept the published final minutes: the template, its data, series.yaml or "
-        "minutebook changed what they would say. To publish that, add a corrections: entry "
-        f"and run: minutebook build --republish {file}",
+        say("final.kept_inputs", file=file),
     )

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import MinutebookError
+from ..i18n import say
 from ..paths import beside
 from . import publish
 
@@ -97,11 +98,8 @@ def to_publish(meeting_file: Path, file: str, text: str, resign: bool) -> Path |
     if signed is None or signed.text == text:
         return pdf if pdf.is_file() else None
     if not resign:
-        raise MinutebookError(
-            f"{file}: the minutes were signed by {signed.who() or 'nobody yet'}; this build "
-            "changes what they say and would lose those signatures. Build it with --resign "
-            "to publish the new minutes unsigned, then sign them again"
-        )
+        who = signed.who() or say("final.nobody")
+        raise MinutebookError(say("final.signed", file=file, who=who))
     pdf.unlink(missing_ok=True)
     kept.unlink(missing_ok=True)
     return None
@@ -118,9 +116,9 @@ def load_signer(key: Path, passphrase: bytes | None) -> Any:
     try:
         signer = signers.SimpleSigner.load_pkcs12(str(key), passphrase=passphrase)
     except (OSError, ValueError) as error:
-        raise MinutebookError(f"{key}: cannot read the key: {error}") from None
+        raise MinutebookError(say("sign.cannot_read_key", key=key, error=error)) from None
     if signer is None:
-        raise MinutebookError(f"{key}: cannot read the key (a wrong passphrase?)")
+        raise MinutebookError(say("sign.wrong_passphrase", key=key))
     return signer
 
 
@@ -188,13 +186,13 @@ def verify(pdf: bytes, trust: list[Path]) -> list[Checked]:
     try:
         roots = [load_cert_from_pemder(str(p)) for p in trust]
     except (OSError, ValueError) as error:
-        raise MinutebookError(f"cannot read the trust roots: {error}") from None
+        raise MinutebookError(say("sign.cannot_read_roots", error=error)) from None
     context = ValidationContext(trust_roots=roots, allow_fetching=False) if roots else None
     try:
         reader = PdfFileReader(io.BytesIO(pdf), strict=False)
         found = list(reader.embedded_signatures)
     except PdfReadError as error:
-        raise MinutebookError(f"the PDF cannot be read, so it was changed: {error}") from None
+        raise MinutebookError(say("sign.pdf_unreadable", error=error)) from None
     out = []
     for embedded in found:
         status = validate_pdf_signature(embedded, context or ValidationContext(trust_roots=[]))

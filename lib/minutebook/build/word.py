@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import MinutebookError
+from ..i18n import say
 from ..paths import TEMPLATES_DIR
 
 if TYPE_CHECKING:
@@ -83,7 +84,6 @@ def docx(page: str, *, title: str, language: str, day: str) -> bytes:
         )
     except (OSError, subprocess.SubprocessError) as error:
         detail = getattr(error, "stderr", b"") or b""
-        raise MinutebookError(
-            f"pandoc could not make the Word copy: {detail.decode(errors='replace') or error}"
-        ) from None
+        why = detail.decode(errors="replace") or error
+        raise MinutebookError(say("word.failed", error=why)) from None
     return bytes(done.stdout)

@@ -12,15 +12,16 @@ import zipfile
 from html import unescape
 from pathlib import Path
 
+from ..i18n import say
 from .names import Finder, normal
 
 
 def in_address_message(address: str, name: str, what: str) -> str:
-    """Why the public version of a meeting is refused for a name in an address."""
-    return (
-        f"the {what} {address!r} contains the withheld name {name!r}; {what}s are published "
-        "as written, so change it"
-    )
+    """Why the public version of a meeting is refused for a name in an address.
+
+    ``what`` is ``address``, ``link`` or ``file_name``.
+    """
+    return say(f"public.in_{what}", address=address, name=name)
 
 
 def addresses(markdown: str) -> list[str]:

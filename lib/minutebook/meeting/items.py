@@ -16,6 +16,7 @@ from .types import (
     _Strict,
     both_languages,
     in_english,
+    in_user_words,
     yaml_bool,
 )
 from .votes import Proposal, Vote, expected_outcomes
@@ -190,7 +191,6 @@ class Item(_Strict):
         for proposal in self.proposals:
             want = expected.get(proposal.id or "")
             if want and proposal.outcome in ("adopted", "rejected") and proposal.outcome != want:
-                raise ValueError(
-                    say("rule.outcome", id=proposal.id, outcome=proposal.outcome, want=want)
-                )
+                outcome, want = in_user_words(proposal.outcome), in_user_words(want)
+                raise ValueError(say("rule.outcome", id=proposal.id, outcome=outcome, want=want))
         return self

@@ -154,15 +154,10 @@ LABELS: dict[str, dict[Language, str]] = {
     "withheld.officer": {"sv": "en tjänsteperson", "en": "an officer"},
     "withheld.guest": {"sv": "en gäst", "en": "a guest"},
     "withheld.person": {"sv": "en person", "en": "a person"},
-    # what `check` tells the secretary about the public version, in the meeting's language
-    "check.replaced": {
-        "sv": "{found} publiceras som {shown}",
-        "en": "{found} is published as {shown}",
-    },
-    "check.organisation": {
-        "sv": "{organisation} är organisationen för en deltagare vars namn inte publiceras och "
-        "kan röja vem det är",
-        "en": "{organisation} is the organisation of a withheld participant: it may identify them",
+    # the notes of a new series' first meeting, to be replaced (check refuses it as it is)
+    "skeleton.notes": {
+        "sv": "Skriv anteckningarna här, i Markdown.",
+        "en": "Write the notes here, in Markdown.",
     },
     "confidential_internal": {
         "sv": "Sekretess – lämnas inte ut",

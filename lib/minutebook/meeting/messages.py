@@ -1,8 +1,7 @@
 """Where a value stands in a meeting file, and pydantic's errors as a secretary reads them.
 
-``items[1].presenters: expected a list of names, got a number`` rather than pydantic's
-``Input should be a valid list``: every message names the field as the YAML spells it and
-says what was expected in the words of the format.
+``item 2 "Budget": presenters: expected a list of names, got a number`` rather than
+``items.1.presenters: Input should be a valid list``, in the user's language (see :func:`place`).
 """
 
 from __future__ import annotations
@@ -20,7 +19,7 @@ from ..errors import Problem
 from ..i18n import say, user_language
 from .model import Meeting
 from .syntax import quoted
-from .types import SWEDISH
+from .types import SWEDISH, SWEDISH_KEYS
 
 Loc = tuple[str | int, ...]
 
@@ -237,10 +236,7 @@ def _walk(
 
 
 def _choices(expected: str) -> str:
-    """The choices ``'a', 'b' or 'c'`` as pydantic lists them, in the user's words.
-
-    A Swedish user is offered the Swedish words, which the format takes as well.
-    """
+    """The choices ``'a', 'b' or 'c'`` as pydantic lists them, in the user's words (sv too)."""
     if user_language() == "sv":
         expected = re.sub(r"'([^']*)'", lambda m: f"'{SWEDISH.get(m[1], m[1])}'", expected)
     return re.sub(r" or (?=')", f" {say('or')} ", expected)
@@ -251,8 +247,11 @@ def _message(error: Any, clean: Loc, owner: type[BaseModel] | None) -> str:
     field = next((p for p in reversed(clean) if isinstance(p, str)), "")
     if kind == "extra_forbidden":
         known = sorted(owner.model_fields) if owner else []
-        near = difflib.get_close_matches(str(clean[-1]), known, n=1, cutoff=0.6)
-        if near:
+        written = str(clean[-1])
+        meant = SWEDISH_KEYS.get(written.casefold(), "")  # titel: title
+        if meant in known:
+            return say("model.swedish_key", near=meant)
+        if near := difflib.get_close_matches(written, known, 1, 0.6):
             return say("model.unknown_key_near", near=near[0])
         return say("model.unknown_key", known=", ".join(known))
     if kind == "missing":
@@ -272,11 +271,14 @@ def _message(error: Any, clean: Loc, owner: type[BaseModel] | None) -> str:
         if isinstance(value, str) and value.strip():  # a name where a list of names goes
             return say("model.write_list", what=what, got=got, key=field, value=value)
         return say("model.expected", what=what, got=got)
+    item_time = field == "time" and len(clean) > 1  # an item's time is a clock time
     if field == "decisions" and isinstance(clean[-1], int) and kind in _TYPE_EXPECTED:
         return say("model.decision", got=describe(value))
-    item_time = field == "time" and len(clean) > 1  # an item's time is a clock time
-    if field in _FIELD_EXPECTED and clean[-1] == field and not item_time:
-        return say("model.expected", what=say(_FIELD_EXPECTED[field]), got=describe(value))
+    wanted = _FIELD_EXPECTED.get(field) if clean[-1] == field and not item_time else None
+    if value is None and clean[-1] == field and kind in _TYPE_EXPECTED:  # left empty
+        return say("model.fill_in", what=say(_LIST_OF.get(field) or wanted or _TYPE_EXPECTED[kind]))
+    if wanted:
+        return say("model.expected", what=say(wanted), got=describe(value))
     if kind in _TYPE_EXPECTED:
         return say("model.expected", what=say(_TYPE_EXPECTED[kind]), got=describe(value))
     return str(error["msg"])

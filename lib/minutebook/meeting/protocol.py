@@ -13,6 +13,7 @@ import datetime as dt
 from pathlib import Path
 
 from ..errors import MeetingFileError, MinutebookError
+from ..i18n import say
 from ..paths import earlier_files
 from .labels import NOT_HELD
 from .model import Meeting
@@ -42,10 +43,9 @@ def paragraph_start(path: Path, meeting: Meeting) -> tuple[int, list[Path]]:
         try:
             before = load_meeting(previous)
         except MeetingFileError:
+            here, there = f"{path.parent.name}/{path.name}", f"{path.parent.name}/{previous.name}"
             raise MinutebookError(
-                f"{path.parent.name}/{path.name}: its § numbers continue from "
-                f"{path.parent.name}/{previous.name}, which has errors; fix that file, or set "
-                "first_paragraph"
+                say("series.numbering_broken", file=here, previous=there)
             ) from None
         # a meeting not (yet) held numbers no paragraphs: a cancelled one never will
         if before.kind == "protocol" and before.status not in NOT_HELD:

@@ -20,11 +20,14 @@ from pydantic import ValidationError
 from ..errors import MeetingFileError, Problem
 from ..i18n import say
 from ..paths import KALLELSE_RECORD, SAMPLE_FILE, SLUG
+from .labels import LABELS
 from .messages import Loc, describe, field_path, placed, pydantic_problems
 from .model import Meeting
 from .series import SeriesSettings, load_series, merge, series_file
 from .types import SHARED_DATA
 from .yamlfile import MAX_BYTES, read_yaml
+
+PLACEHOLDERS = set(LABELS["skeleton.notes"].values())
 
 __all__ = [
     "MAX_BYTES",
@@ -79,11 +82,29 @@ def load_with_settings(
             if p.field not in reported
         ]
     problems += _check_location(path, data, positions, name)
+    problems += _placeholders(data, positions, name)
     if meeting is not None:
         problems += _check_attachments(path, meeting, positions, name)
     if problems or meeting is None:
         raise MeetingFileError(placed(problems, data))
     return meeting, positions, settings
+
+
+def _placeholders(
+    data: Any, positions: dict[Loc, tuple[int, int]], file: str, loc: Loc = ()
+) -> list[Problem]:
+    """Texts still as a new series' first meeting wrote them, for the secretary to replace."""
+    if isinstance(data, dict):
+        pairs: Any = data.items()
+    elif isinstance(data, list):
+        pairs = enumerate(data)
+    else:
+        if not isinstance(data, str) or data.strip() not in PLACEHOLDERS:
+            return []
+        line, column = positions.get(loc, (1, 1))
+        message = say("new.placeholder", text=data.strip())
+        return [Problem(line, column, field_path(loc), message, file)]
+    return [p for k, v in pairs for p in _placeholders(v, positions, file, (*loc, k))]
 
 
 def _check_location(

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import MeetingFileError, Problem
+from ..i18n import say
 from .addresses import addresses, in_address_message, in_file
 from .labels import label
 from .messages import Loc, field_path, position
@@ -127,9 +128,7 @@ def _replace(
 
 
 def _ambiguous(found: Found) -> str:
-    return (
-        f"{found.text!r} is part of a withheld name and of a published one; write the name in full"
-    )
+    return say("public.ambiguous", text=found.text)
 
 
 def _starts_sentence(before: str) -> bool:
@@ -220,8 +219,7 @@ def redact(
     twins = [
         Finding(
             ("participants", i, "name"),
-            f"{p.name!r} is withheld, and a participant whose name is published has the same "
-            "name: the public version cannot tell them apart",
+            say("public.twins", name=p.name),
         )
         for i, p in enumerate(meeting.participants)
         if not p.publish_name and key(p.name) in published
@@ -258,7 +256,7 @@ def redact(
         if field in ADDRESS_FIELDS or loc[:1] == ("data",):
             if name := names.in_address(value):
                 what = (
-                    "file name"
+                    "file_name"
                     if loc[:1] == ("data",) or not value.startswith("http")
                     else "address"
                 )
@@ -279,7 +277,7 @@ def redact(
         notes.extend(
             Finding(
                 loc,
-                label("check.organisation", meeting.language).format(organisation=repr(shown)),
+                say("public.organisation", organisation=shown),
             )
             for org, shown in organisations.items()
             if re.search(rf"(?<!\w){re.escape(org)}(?!\w)", folded)
@@ -296,8 +294,7 @@ def redact(
                 refusals.append(
                     Finding(
                         ("data", data_name),
-                        f"the data file {file} contains the withheld name {name!r}; "
-                        "the template would publish it",
+                        say("public.in_data", file=file, name=name),
                     )
                 )
     if refusals:

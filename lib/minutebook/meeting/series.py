@@ -14,6 +14,7 @@ from typing import Any, Literal
 from pydantic import Field, ValidationError
 
 from ..errors import MeetingFileError, Problem
+from ..i18n import say
 from ..paths import SERIES_FILE, SLUG
 from .messages import describe, pydantic_problems
 from .model import Time
@@ -93,7 +94,7 @@ def load_series(meeting_file: Path, name: str) -> SeriesSettings | None:
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        message = f"expected a mapping of series settings, got {describe(data)}"
+        message = say("series.not_mapping", got=describe(data))
         raise MeetingFileError([Problem(1, 1, "", message, name)])
     try:
         settings = SeriesSettings.model_validate(data)

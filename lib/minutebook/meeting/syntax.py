@@ -11,18 +11,22 @@ module reads that trace and names the line the person edited and what to type th
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ruamel.yaml.error import MarkedYAMLError
 
 from ..i18n import say
 
 _KEY_LINE = re.compile(r"^(\s*)(?:-\s+)?([A-Za-z_][\w-]*):(?:\s|$)")
-_SPECIAL = "[{*&!%@`|>"
+_SPECIAL = "[{*&!%@`|>?"
+_GLUED = re.compile(r"^(\s*)(?:-\s+)?([A-Za-z_][\w-]*):([^\s/].*)$")  # key:value, not a URL
+_HARD_SPACE = re.compile(r"^[ \u00a0]*\u00a0|[:-]\u00a0")  # Word's no-break space, as YAML's
 
 
 def explain(error: MarkedYAMLError, lines: list[str]) -> tuple[int, int, str]:
     """The line and column (1-based) to report, and the message, for a YAML syntax error."""
     problem, context = error.problem or "", error.context or ""
+    lines = [lines[0].lstrip("\ufeff"), *lines[1:]] if lines else lines
     mark = error.problem_mark or error.context_mark
     start = error.context_mark
     if mark is None:
@@ -35,6 +39,9 @@ def explain(error: MarkedYAMLError, lines: list[str]) -> tuple[int, int, str]:
 
     if "'\\t'" in problem:
         return at(line, say("yaml.tab", line=line + 1), column)
+    for n in range(min(line, len(lines) - 1), max(line - 3, -1), -1):  # this line or just above
+        if hard := _HARD_SPACE.search(lines[n]):
+            return at(n, say("yaml.hard_space", line=n + 1), hard.end() - 1)
     if "found another document" in problem:
         return at(line, say("yaml.two_documents", line=line + 1), column)
     dash = _dash_without_space(lines, line) if "found '?'" in problem else None
@@ -54,6 +61,13 @@ def explain(error: MarkedYAMLError, lines: list[str]) -> tuple[int, int, str]:
         return at(start.line, message, start.column)
     if context == "while scanning a simple key" and start is not None:
         return _simple_key(lines, start.line)
+    marks = ("while scanning a block scalar", "while scanning an anchor", "while scanning an alias")
+    special = _special_start(text)  # > 5 %, ? …, & Co: marks YAML keeps for itself
+    if special and (problem == "mapping keys are not allowed here" or context.startswith(marks)):
+        return at(line, special, text.find(":") + 2)
+    glued = _glued(lines, line) if "expected '<document start>'" not in problem else None
+    if glued is not None and problem in ("mapping values are not allowed here", ""):
+        return glued
     if problem == "mapping values are not allowed here":
         first = text.find(":")
         if 0 <= first < column and _KEY_LINE.match(text):
@@ -70,7 +84,7 @@ def explain(error: MarkedYAMLError, lines: list[str]) -> tuple[int, int, str]:
         opened = _unclosed_quote(lines, line)
         if opened is not None:
             return at(opened, say("yaml.unclosed_quote", line=opened + 1, quote='"'))
-    if "expected <block end>" in problem:
+    if "expected <block end>" in problem or "expected '<document start>'" in problem:
         return _indentation(lines, line)
     return at(line, say("yaml.other", detail=f"{context} {problem}".strip()), column)
 
@@ -140,10 +154,8 @@ def _simple_key(lines: list[str], line: int) -> tuple[int, int, str]:
     text above it.
     """
     text = lines[line]
-    glued = re.match(r"^(\s*)(?:-\s+)?([A-Za-z_][\w-]*):(\S.*)$", text)
-    if glued:
-        message = say("yaml.no_space", key=glued.group(2), value=glued.group(3).strip())
-        return line + 1, len(glued.group(1)) + 1, message
+    if (glued := _glued(lines, line, 1)) is not None:
+        return glued
     indent = len(text) - len(text.lstrip(" "))
     for above in range(line - 1, -1, -1):
         if re.search(r":\s*[|>][-+0-9]*\s*(#.*)?$", lines[above]):
@@ -159,6 +171,15 @@ def _simple_key(lines: list[str], line: int) -> tuple[int, int, str]:
         if _KEY_LINE.match(lines[above]) and not lines[above].startswith(" " * (indent + 1)):
             break
     return _indentation(lines, line)
+
+
+def _glued(lines: list[str], line: int, back: int = 3) -> tuple[int, int, str] | None:
+    """``key:value`` without its space, on ``line`` or one of the ``back`` lines above it."""
+    for n in range(min(line, len(lines) - 1), max(line - back, -1), -1):
+        if glued := _GLUED.match(lines[n]):
+            message = say("yaml.no_space", key=glued.group(2), value=glued.group(3).strip())
+            return n + 1, len(glued.group(1)) + 1, message
+    return None
 
 
 def _indentation(lines: list[str], line: int) -> tuple[int, int, str]:
@@ -185,3 +206,36 @@ def _indentation(lines: list[str], line: int) -> tuple[int, int, str]:
                 return line + 1, indent + 1, message
             break
     return line + 1, indent + 1, say("yaml.indent_line", line=line + 1)
+
+
+def cut_by_comments(
+    positions: dict[Any, tuple[int, int]], lines: list[str]
+) -> list[tuple[Any, int, int, str]]:
+    """Texts a ``#`` cut short: valid YAML, but not what the secretary meant.
+
+    After a space, ``#`` starts a comment, so ``title: Rapport #2`` is the title "Rapport",
+    and ``notes: # Bakgrund`` — a Markdown heading — leaves the notes empty. A comment that
+    starts right after its ``#`` (``#2``, ``#Bakgrund``) is taken for part of the text; one
+    written ``# like this`` is a comment meant, and left alone. Returns (where, line,
+    column, message) for each.
+    """
+    found = []
+    for loc, (line, column) in positions.items():
+        if not loc or loc[-1] in ("key", "text") or not 0 < line <= len(lines):
+            continue
+        text = lines[line - 1]
+        key = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
+        heading = re.match(r"^\s*(?:-\s+)?notes:\s+(#+\s*\S.*)$", text)
+        if key == "notes" and heading and positions.get((*loc, "key"), (0,))[0] == line:
+            message = say("yaml.heading_as_comment", heading=heading.group(1).strip())
+            found.append((loc, line, column, message))
+            continue
+        if positions.get((*loc, "text")) != (line, column) or text[column - 1 : column] in "\"'|>":
+            continue  # not a plain text on one line
+        cut = re.search(r"\s#\S", text[column - 1 :])
+        if cut:
+            whole = text[column - 1 :].strip()
+            comment = whole[whole.index("#", cut.start()) :]
+            message = say("yaml.comment_cut", comment=comment, key=key, value=quoted(whole))
+            found.append((loc, line, column + cut.start() + 1, message))
+    return found

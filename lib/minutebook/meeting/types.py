@@ -25,7 +25,7 @@ from pydantic import (
     model_serializer,
 )
 
-from ..i18n import say
+from ..i18n import say, user_language
 
 # The format's fixed values are English words, and a Swedish secretary may write the
 # Swedish ones: each is read as its English word (what the model, meeting.json and the
@@ -94,6 +94,17 @@ _SWEDISH_ALSO = {
     "sluten": "ballot",
 }
 _ENGLISH = {swedish: english for english, swedish in SWEDISH.items()} | _SWEDISH_ALSO
+# The keys a Swedish secretary may write in Swedish: "unknown key" then names the key meant.
+SWEDISH_KEYS = {
+    "titel": "title", "rubrik": "title", "datum": "date", "plats": "place", "tid": "time",
+    "organ": "body", "nämnd": "body", "deltagare": "participants", "närvarande": "present",
+    "namn": "name", "roll": "role", "punkter": "items", "ärenden": "items",
+    "anteckningar": "notes", "beslut": "decisions", "åtgärder": "actions",
+    "ansvarig": "owner", "föredragande": "presenters", "bilagor": "attachments",
+    "justerare": "adjusters", "sekreterare": "recorded_by", "språk": "language",
+    "typ": "kind", "rättelser": "corrections", "parti": "party", "yrkanden": "proposals",
+    "omröstningar": "votes", "handlingar": "documents", "början": "start", "slut": "end",
+}  # fmt: skip
 
 
 def english_word(value: Any) -> Any:
@@ -104,6 +115,11 @@ def english_word(value: Any) -> Any:
         word = " ".join(value.strip().lower().replace("_", " ").split())
         return _ENGLISH.get(word, value)
     return value
+
+
+def in_user_words(word: str) -> str:
+    """A fixed value as the user says it (``antagen`` to a Swedish user), for messages."""
+    return SWEDISH.get(word, word) if user_language() == "sv" else word
 
 
 def in_english(words: Any) -> BeforeValidator:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..archive.entries import published_meeting
+from ..i18n import say
 from ..meeting import labels
 from ..paths import AGENDA_HTML, AGENDA_PDF, HTML, INDEX, NOTEBOOK, PDF, SEARCH_PAGE, Project
 
@@ -104,21 +105,21 @@ def pdf_problems(path: Path, items: Sequence[str], language: str, title: str) ->
     metadata: Any = reader.metadata or {}
     problems = []
     if "/StructTreeRoot" not in root or not (root.get("/MarkInfo") or {}).get("/Marked"):
-        problems.append("not tagged: no structure tree")
+        problems.append(say("a11y.untagged"))
     if str(root.get("/Lang", "")) != language:
-        problems.append(f"/Lang is {root.get('/Lang')!r}, not {language!r}")
+        problems.append(say("a11y.lang", found=root.get("/Lang"), wanted=language))
     if metadata.get("/Title") != title:
-        problems.append(f"/Title is {metadata.get('/Title')!r}, not {title!r}")
+        problems.append(say("a11y.title", found=metadata.get("/Title"), wanted=title))
     preferences = root.get("/ViewerPreferences")
     if preferences is None or not preferences.get_object().get("/DisplayDocTitle"):
-        problems.append("/DisplayDocTitle is not set: viewers show the file name")
+        problems.append(say("a11y.display_title"))
     titles = list(_outline_titles(reader.outline))
     problems += [
-        f"no bookmark for the item {item!r}"
+        say("a11y.bookmark", title=item)
         for item in items  # a bookmark may carry the item's number: "§ 4 Budget", "2. Budget"
         if not any(t == item or t.endswith(f" {item}") for t in titles)
     ]
-    problems += [f"font {name} is not embedded" for name, ok in _fonts(reader) if not ok]
+    problems += [say("a11y.font", name=name) for name, ok in _fonts(reader) if not ok]
     return problems
 
 
@@ -158,7 +159,7 @@ def check_published(project: Project, files: Sequence[Path]) -> list[str]:
         try:
             meeting = published_meeting(folder)
         except (OSError, ValueError):
-            problems.append(f"{name}/: not built yet; run `minutebook build`")
+            problems.append(say("a11y.not_built", folder=name))
             continue
         problems += [f"{name}/{NOTEBOOK}: {p}" for p in _displays(folder / NOTEBOOK)]
         for page, pdf in ((HTML, PDF), (AGENDA_HTML, AGENDA_PDF)):  # minutes, kallelse

@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import MeetingFileError, Problem
-from ..i18n import say
-from ..meeting.labels import label
+from ..i18n import say, say_n
 from ..meeting.messages import Loc, field_path, placed, position
 from ..meeting.model import Meeting
 from ..meeting.read import load_with_positions
 from ..meeting.redact import Unsafe, redact
 from ..meeting.series import load_series
+from ..meeting.syntax import cut_by_comments
 from ..paths import KALLELSE_RECORD, SERIES_FILE
 from ..settings import settings
 
@@ -44,6 +44,34 @@ class Checked:
         in_order = sorted(kinds, key=lambda pk: (pk[0].line, pk[0].column))
         return [p.shown(kind) for p, kind in in_order]
 
+    def as_json(self) -> dict[str, Any]:
+        """What ``check --json`` prints for the file: each finding with its data path.
+
+        ``path`` is the field as the model has it (``items[1].presenters``, counted from 0),
+        for an editor or a script to find the value; ``where`` is the same field as a
+        person counts it (``item 2 "Budget": presenters``), as the plain output shows it.
+        """
+
+        def found(problems: list[Problem]) -> list[dict[str, Any]]:
+            return [
+                {
+                    "line": p.line,
+                    "column": p.column,
+                    "path": p.field,
+                    "where": p.where or p.field,
+                    "message": p.message,
+                }
+                for p in sorted(problems, key=lambda p: (p.line, p.column))
+            ]
+
+        return {
+            "file": self.file,
+            "valid": not self.errors,
+            "errors": found(self.errors),
+            "warnings": found(self.warnings),
+            "notes": found(self.notes),
+        }
+
 
 def warnings(meeting: Meeting, positions: dict[Loc, tuple[int, int]], file: str) -> list[Problem]:
     """The likely slips in a valid meeting."""
@@ -57,29 +85,25 @@ def warnings(meeting: Meeting, positions: dict[Loc, tuple[int, int]], file: str)
     for i, item in enumerate(meeting.items):
         for j, name in enumerate(item.presenters):
             if meeting.participants and name not in names:
-                warn(("items", i, "presenters", j), f"{name!r} is not among the participants")
+                warn(("items", i, "presenters", j), say("warn.stranger", name=name))
         for j, action in enumerate(item.actions):
             if action.done:
                 continue
             if action.owner is None:
-                warn(("items", i, "actions", j), "the action item has no owner")
+                warn(("items", i, "actions", j), say("warn.no_owner"))
             if action.due is None:
-                warn(("items", i, "actions", j), "the action item has no due date")
+                warn(("items", i, "actions", j), say("warn.no_due"))
             elif action.due < meeting.date:
                 warn(
                     ("items", i, "actions", j, "due"),
-                    f"{action.due.isoformat()} is before the meeting ({meeting.date.isoformat()})",
+                    say("warn.due_before", due=action.due, date=meeting.date),
                 )
     if meeting.recorded_by and meeting.participants and meeting.recorded_by not in names:
-        warn(("recorded_by",), f"{meeting.recorded_by!r} is not among the participants")
+        warn(("recorded_by",), say("warn.stranger", name=meeting.recorded_by))
     # (a kallelse kept as sent stays planned: only the meeting file itself moves on)
     record = file.endswith(KALLELSE_RECORD)
     if meeting.status == "planned" and not record and meeting.date < settings().today:
-        warn(
-            ("status",),
-            f"the meeting was to be held on {meeting.date.isoformat()}: once it has been, "
-            "set status: draft (or cancelled, if it was not)",
-        )
+        warn(("status",), say("warn.still_planned", date=meeting.date))
     _second_version(meeting, names, warn)
     return found
 
@@ -94,12 +118,11 @@ def _second_version(meeting: Meeting, names: set[str], warn: Callable[[Loc, str]
     Names that are nobody's, counts above who could vote, a recused member who voted, a
     decision on a tabled item, a protocol nobody is to justera.
     """
-    stranger = "is not among the participants"
 
     def check_names(loc: Loc, value: str | list[str] | None) -> None:
         for k, name in enumerate(_listed(value)):
             if meeting.participants and name not in names:
-                warn((*loc, k) if isinstance(value, list) else loc, f"{name!r} {stranger}")
+                warn((*loc, k) if isinstance(value, list) else loc, say("warn.stranger", name=name))
 
     serving = [p for p in meeting.participants if p.is_serving and p.status != "absent"]
     for i, item in enumerate(meeting.items):
@@ -115,7 +138,7 @@ def _second_version(meeting: Meeting, names: set[str], warn: Callable[[Loc, str]
         for j, decision in enumerate(item.decisions):
             for k, name in enumerate(decision.dissenters):
                 if meeting.participants and name not in names:
-                    warn((*at, "decisions", j, "reservations", k), f"{name!r} {stranger}")
+                    warn((*at, "decisions", j, "reservations", k), say("warn.stranger", name=name))
         for j, action in enumerate(item.actions):
             check_names((*at, "actions", j, "owner"), action.owner)
         for j, vote in enumerate(item.votes):
@@ -124,27 +147,22 @@ def _second_version(meeting: Meeting, names: set[str], warn: Callable[[Loc, str]
             for side in ("yes", "no", "abstain", "absent"):
                 check_names((*here, side), _listed_votes(vote, side) or None)
             for name in sorted(set(voted) & recused):
-                warn(here, f"{name!r} is recused from this item but voted")
+                warn(here, say("warn.recused_voted", name=name))
             counted = sum(vote.count(side) or 0 for side in ("yes", "no", "abstain"))
             if serving and counted > len(serving):
-                members = "1 member is" if len(serving) == 1 else f"{len(serving)} members are"
-                warn(here, f"{counted} votes, but {members} serving")
+                warn(here, say_n("warn.too_many_votes", len(serving), counted=counted))
             if meeting.kind == "protocol" and vote.method == "roll_call" and not voted:
-                warn(here, "a roll call without the names of those who voted")
+                warn(here, say("warn.roll_call_names"))
         if item.outcome == "tabled" and item.decisions:
-            warn((*at, "decisions"), "the item is tabled, yet has decisions")
+            warn((*at, "decisions"), say("warn.tabled_decided"))
         if meeting.status == "planned" and (item.decisions or item.votes):
             key = "decisions" if item.decisions else "votes"
-            warn(
-                (*at, key),
-                f"the meeting is planned, yet the item has {key}: the kallelse leaves them "
-                "out; once the meeting is held, set status: draft",
-            )
+            warn((*at, key), say("warn.planned_decided", key=key))
     if meeting.kind == "protocol" and meeting.status == "final":
         if not meeting.adjusters:
-            warn(("kind",), "a protocol without adjusters (justerare)")
+            warn(("kind",), say("warn.no_adjusters"))
         if meeting.adjustment is None and meeting.adjusted_on is None:
-            warn(("kind",), "a protocol without adjustment (where and when it is justerat)")
+            warn(("kind",), say("warn.no_adjustment"))
 
 
 def _listed_votes(vote: Any, side: str) -> list[str]:
@@ -175,9 +193,7 @@ def public_notes(
         text = meeting_text(meeting, r.loc)
         line, column = position(positions, r.loc, text, r.offset)
         found = " ".join(r.found.split())  # as it reads, whatever spaces or breaks it had
-        message = label("check.replaced", meeting.language).format(
-            found=repr(found), shown=repr(r.shown)
-        )
+        message = say("public.replaced", found=found, shown=r.shown)
         notes.append(Problem(line, column, field_path(r.loc), message, file))
     warned = [
         Problem(*position(positions, n.loc), field_path(n.loc), n.message, file)
@@ -210,6 +226,11 @@ def check_file(path: Path, file: str) -> Checked:
         result.errors = error.problems
         return result
     data = meeting.model_dump(mode="json")
+    lines = path.read_text(encoding="utf-8").split("\n")  # read once already: UTF-8
+    more += [
+        Problem(line, column, field_path(loc), message, file)
+        for loc, line, column, message in cut_by_comments(positions, lines)
+    ]
     result.notes = placed(result.notes, data)
     result.warnings = placed(warnings(meeting, positions, file) + more, data)
     return result

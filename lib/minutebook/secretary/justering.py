@@ -14,50 +14,44 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import MinutebookError
-
-HELP_KEY = "the signer's key and certificate, a PKCS#12 file (.p12, .pfx)"
+from ..i18n import say
 
 
 def add_commands(commands: Any) -> None:
     """The ``sign`` and ``verify`` commands of the command line."""
     sign = commands.add_parser(
         "sign",
-        help="sign published final minutes (digital justering, PAdES)",
-        description="Add the signer's PAdES signature to the meeting's published "
-        "minutes.pdf; the signed copy is kept as params/<series>/<date>.signed.pdf and "
-        "published as minutes.pdf from then on.",
+        help=say("cli.sign"),
+        description=say("cli.sign.description"),
     )
-    sign.add_argument("file", type=Path, metavar="FILE", help="the meeting file")
-    sign.add_argument("--key", type=Path, required=True, metavar="P12", help=HELP_KEY)
+    sign.add_argument("file", type=Path, metavar="FILE", help=say("cli.sign.file"))
+    sign.add_argument("--key", type=Path, required=True, metavar="P12", help=say("cli.sign.key"))
     sign.add_argument(
         "--passphrase-file",
         type=Path,
         metavar="FILE",
-        help="a file whose first line is the key's passphrase (default: ask for it)",
+        help=say("cli.sign.passphrase"),
     )
     sign.add_argument(
         "--as",
         dest="signer",
         metavar="NAME",
-        help="the participant who signs, when the certificate names them otherwise",
+        help=say("cli.sign.as"),
     )
     sign.set_defaults(run=sign_command)
     verify = commands.add_parser(
         "verify",
-        help="check the signatures of signed minutes",
-        description="List each signature of the published minutes of a meeting file, or of a "
-        "PDF: who signed, when, whether it is intact, and whether it is trusted. Exit status 1 "
-        "when a signature is broken, the document was changed after signing, or a signer is "
-        "not trusted by the given roots.",
+        help=say("cli.verify"),
+        description=say("cli.verify.description"),
     )
-    verify.add_argument("target", type=Path, metavar="FILE", help="a meeting file, or a PDF")
+    verify.add_argument("target", type=Path, metavar="FILE", help=say("cli.verify.target"))
     verify.add_argument(
         "--trust",
         type=Path,
         action="append",
         default=[],
         metavar="CA.pem",
-        help="a trusted root certificate (PEM or DER); may be given more than once",
+        help=say("cli.verify.trust"),
     )
     verify.set_defaults(run=verify_command)
 
@@ -68,11 +62,13 @@ def passphrase(path: Path | None, key: Path) -> bytes | None:
         try:
             line = path.read_text(encoding="utf-8").split("\n", 1)[0].removesuffix("\r")
         except OSError as error:
-            raise MinutebookError(f"cannot read {path}: {error.strerror or error}") from None
+            raise MinutebookError(
+                say("file.cannot_read", path=path, error=error.strerror or error)
+            ) from None
         return line.encode("utf-8") or None
     if not sys.stdin.isatty():
-        raise MinutebookError(f"{key}: give its passphrase with --passphrase-file FILE")
-    return getpass.getpass(f"Passphrase for {key}: ").encode("utf-8") or None
+        raise MinutebookError(say("sign.give_passphrase", key=key))
+    return getpass.getpass(say("sign.ask_passphrase", key=key)).encode("utf-8") or None
 
 
 def signing_roles(meeting: Any, settings: Any, name: str) -> list[str]:
@@ -107,29 +103,20 @@ def sign_command(args: argparse.Namespace) -> int:
     file = project.relative(path)
     meeting, _, settings = load_with_settings(path, file)
     if meeting.status != "final":
-        raise MinutebookError(f"{file}: only final minutes are signed (status: {meeting.status})")
+        raise MinutebookError(say("sign.only_final", file=file, status=meeting.status))
     folder = project.meeting_dir(meeting.series, path.stem)
     stamp = Stamp.read(folder)
     if stamp is None or stamp.text is None or not is_current(project, path, pdf=True):
-        raise MinutebookError(
-            f"{file}: build it first (minutebook build {file}): what is "
-            "signed is the published minutes.pdf"
-        )
+        raise MinutebookError(say("sign.build_first", file=file))
     signer = signing.load_signer(args.key, passphrase(args.passphrase_file, args.key))
     subject = signing.common_name(signer)
     wanted = (args.signer or subject).casefold()
     person = next((p for p in meeting.participants if p.name.casefold() == wanted), None)
     if person is None:
-        raise MinutebookError(
-            f"{file}: the certificate is {subject!r}, who is not among the participants: "
-            "say who signs with --as NAME"
-        )
+        raise MinutebookError(say("sign.stranger", file=file, subject=subject))
     roles = signing_roles(meeting, settings, person.name)
     if not roles:
-        raise MinutebookError(
-            f"{file}: {person.name} is neither the chair nor an adjuster, nor a role the "
-            "series' signatures name: only they sign the minutes"
-        )
+        raise MinutebookError(say("sign.not_allowed", file=file, name=person.name))
     signed, kept = signing.record_paths(path)
     record = signing.Record.read(kept) if signed.is_file() else None
     if record is None:
@@ -138,7 +125,7 @@ def sign_command(args: argparse.Namespace) -> int:
     else:
         source = signed.read_bytes()
     if any(s.name == person.name for s in record.signatures):
-        raise MinutebookError(f"{file}: {person.name} has signed these minutes already")
+        raise MinutebookError(say("sign.already", file=file, name=person.name))
     pdf = signing.sign(
         source, signer, name=person.name, reason="Justering", number=len(record.signatures) + 1
     )
@@ -148,9 +135,9 @@ def sign_command(args: argparse.Namespace) -> int:
     )
     record.signatures.append(signature)
     signing.keep(path, pdf, record)
-    print(f"signed {project.relative(signed)} as {person.name} ({roles[0]})")
+    print(say("sign.signed", path=project.relative(signed), name=person.name, role=roles[0]))
     missing = record.missing()
-    print(f"still to sign: {', '.join(missing)}" if missing else "justerat: everyone has signed")
+    print(say("sign.still_to_sign", names=", ".join(missing)) if missing else say("sign.everyone"))
     from ..cli import main
 
     return main(["build", str(path)])
@@ -170,17 +157,24 @@ def verify_command(args: argparse.Namespace) -> int:
     try:
         pdf = pdf_path.read_bytes()
     except OSError as error:
-        raise MinutebookError(f"cannot read {pdf_path}: {error.strerror or error}") from None
+        raise MinutebookError(
+            say("file.cannot_read", path=pdf_path, error=error.strerror or error)
+        ) from None
     found = signing.verify(pdf, args.trust)
     if not found:
-        print(f"{pdf_path}: no signatures")
+        print(say("verify.none", path=pdf_path))
         return 1
     for c in found:
-        when = c.time.strftime("%Y-%m-%d %H:%M %Z") if c.time else "no time given"
-        trust = {None: "trust not checked (give --trust)", True: "trusted", False: "NOT TRUSTED"}
-        print(
-            f"{c.field}: {c.signer}, signed {when}: "
-            f"{'intact' if c.intact else 'BROKEN'}, "
-            f"{'unchanged since' if c.unchanged else 'CHANGED AFTER SIGNING'}, {trust[c.trusted]}"
+        when = c.time.strftime("%Y-%m-%d %H:%M %Z") if c.time else say("verify.no_time")
+        trust = {None: "verify.trust_unchecked", True: "verify.trusted", False: "verify.untrusted"}
+        line = say(
+            "verify.line",
+            field=c.field,
+            signer=c.signer,
+            when=when,
+            intact=say("verify.intact" if c.intact else "verify.broken"),
+            unchanged=say("verify.unchanged" if c.unchanged else "verify.changed"),
+            trust=say(trust[c.trusted]),
         )
+        print(line)
     return 0 if all(c.ok for c in found) else 1

@@ -20,13 +20,14 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..errors import MinutebookError
+from ..i18n import say
 from ..meeting.labels import Language, label
 from ..meeting.model import is_true, yaml_bool
 from ..meeting.types import SWEDISH, english_word
 from ..paths import SLUG, Project
 from .roundtrip import change, comment, drop, keep_items, set_comment
+from .skeleton import SCHEMA_HINT, first_meeting_text, series_given, series_language
 
-SCHEMA_HINT = "yaml-language-server: $schema=../../meeting.schema.json"
 # What belonged to the last meeting alone: its source, corrections, justering and data.
 DROPPED = (
     "source",
@@ -62,33 +63,6 @@ ITEM_RESULT = (
     "dispatch",
 )
 CARRIED_OUTCOMES = ("tabled", "referred")
-
-SKELETON = """\
-# {hint}
-#
-# The meeting of {date}. Fill in what is empty, then run `minutebook check` on this file.
-# Every key is described in docs/meeting-format.md.
-series: {series}
-body:                       # who meets, e.g. "Umebrå – Umeå kommuns brottsförebyggande råd"
-organisation:               # e.g. "Umeå kommun"
-kind: notes                 # notes = mötesanteckningar | protocol = protokoll
-language: sv                # sv | en: the language of the labels and dates
-date: {date}
-time: {{start: "13:00", end: "15:00"}}
-place:
-status: planned             # planned (kallelse) → draft (minutes) → final; or cancelled
-participants:
-  - {{name: , role: chair}}
-  - {{name: , role: secretary}}
-
-items:
-  - title:                  # the first agenda item
-    presenters: []
-    notes: |
-      Write the notes here, in Markdown.
-
-recorded_by:                # the secretary's name
-"""
 
 
 def _yaml() -> YAML:
@@ -194,7 +168,7 @@ def next_meeting_text(previous_text: str, date: dt.date) -> str:
     yaml = _yaml()
     data = yaml.load(previous_text)
     if not isinstance(data, CommentedMap):
-        raise MinutebookError("the previous meeting file is not a mapping of meeting keys")
+        raise MinutebookError(say("new.previous_not_mapping"))
     previous_items = yaml.load(previous_text).get("items") or []
     change(data, "date", date)
     # the next meeting is still to come: its file is the agenda, and builds the kallelse;
@@ -263,9 +237,7 @@ def new_meeting(project: Project, series: str, date: dt.date | None = None) -> P
         MinutebookError: a bad series name, or the file exists already.
     """
     if not re.match(SLUG, series):
-        raise MinutebookError(
-            f"{series!r} is not a series name: use lowercase letters, digits and hyphens"
-        )
+        raise MinutebookError(say("series.bad_name", series=series))
     previous = latest_meeting(project, series)
     if date is None:  # the day the last meeting set; never, silently, today
         date = next_date(previous.read_text(encoding="utf-8")) if previous else None
@@ -275,42 +247,13 @@ def new_meeting(project: Project, series: str, date: dt.date | None = None) -> P
         raise MinutebookError(need_date(project, series))
     target = project.params / series / f"{date.isoformat()}.yaml"
     if target.exists():
-        raise MinutebookError(f"{project.relative(target)} exists already; it is left as it is")
+        raise MinutebookError(say("new.exists", path=project.relative(target)))
     if previous is None:
-        text = first_meeting_text(series, date, series_given(target))
+        language = series_language(target)
+        text = first_meeting_text(series, date, series_given(target), language)
     else:
         text = next_meeting_text(previous.read_text(encoding="utf-8"), date)
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8") as f:  # "x": never over a file made meanwhile
         f.write(text)
     return target
-
-
-def series_given(meeting_file: Path) -> set[str]:
-    """The meeting keys the series' settings give (``series.yaml``).
-
-    A first meeting leaves them out, or its skeleton's ``language: sv`` would override the
-    series' ``en``.
-
-    Raises:
-        MeetingFileError: ``series.yaml`` has errors.
-    """
-    from ..meeting.series import load_series, series_file
-
-    name = f"params/{meeting_file.parent.name}/{series_file(meeting_file).name}"
-    settings = load_series(meeting_file, name)
-    return set(settings.model_dump(exclude_unset=True)) if settings else set()
-
-
-def first_meeting_text(series: str, date: dt.date, given: set[str] | None = None) -> str:
-    """The first meeting of a series, to fill in: the skeleton, less the keys ``given``."""
-    text = SKELETON.format(hint=SCHEMA_HINT, series=series, date=date.isoformat())
-    if not given:
-        return text
-    yaml = _yaml()
-    data = yaml.load(text)
-    for key in given & set(data):
-        del data[key]
-    out = io.StringIO()
-    yaml.dump(data, out)
-    return out.getvalue()

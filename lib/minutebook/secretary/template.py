@@ -19,8 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import MeetingFileError, MinutebookError
+from ..i18n import say
+from ..meeting.labels import Language
 from ..paths import SAMPLE_FILE, SLUG, Project
-from .new import SCHEMA_HINT, _yaml, first_meeting_text, latest_meeting, series_given
+from .new import _yaml, latest_meeting
+from .skeleton import SCHEMA_HINT, first_meeting_text, series_given, series_language
 
 _HEADER = """\
 # A sample meeting of {series}, to run the template notebooks/{series}.ipynb with by
@@ -30,14 +33,35 @@ _HEADER = """\
 """
 
 
+# What fills the sample's blanks, in the series' language.
+_SAMPLE: dict[Language, dict[str, str]] = {
+    "sv": {
+        "example": "exempel",
+        "organisation": "Exempelkommunen",
+        "place": "Sammanträdesrummet",
+        "status": "utkast",
+        "member": "ledamot",
+        "title": "Uppföljning av verksamheten",
+        "notes": "Cecilia Carlsson redogjorde för utvecklingen under året.",
+    },
+    "en": {
+        "example": "example",
+        "organisation": "Exampleton Council",
+        "place": "The council chamber",
+        "status": "draft",
+        "member": "member",
+        "title": "Review of the year",
+        "notes": "Cecilia Carlsson reported on how the year went.",
+    },
+}
+
+
 def add_commands(commands: Any) -> None:
     """The ``template`` command of the command line: ``template new <series>``."""
-    template = commands.add_parser("template", help="make a template for a series")
+    template = commands.add_parser("template", help=say("cli.template"))
     actions = template.add_subparsers(dest="action", required=True, metavar="ACTION")
-    new = actions.add_parser(
-        "new", help="copy the default template to notebooks/<series>.ipynb, ready to extend"
-    )
-    new.add_argument("series", help="the series, e.g. umebra")
+    new = actions.add_parser("new", help=say("cli.template.new"))
+    new.add_argument("series", help=say("cli.series"))
     new.set_defaults(run=template_new_command)
 
 
@@ -45,14 +69,11 @@ def template_new_command(args: argparse.Namespace) -> int:
     """``minutebook template new <series>``: the template, and a sample meeting if needed."""
     project = Project.find()
     path, sample = new_template(project, args.series)
-    print(f"wrote {project.relative(path)}: open it in JupyterLab (make lab) to add sections")
+    print(say("template.wrote", path=project.relative(path)))
     if sample is not None:
-        print(
-            f"{args.series} has no meeting yet: the template shows {project.relative(sample)},"
-            " a sample meeting that is never published"
-        )
+        print(say("template.sample", series=args.series, path=project.relative(sample)))
         for problem in sample_problems(project, sample):
-            print(f"warning: {problem}", file=sys.stderr)
+            print(f"{say('check.warning')}{problem}", file=sys.stderr)
     return 0
 
 
@@ -70,15 +91,13 @@ def new_template(project: Project, series: str) -> tuple[Path, Path | None]:
     import nbformat
 
     if not re.match(SLUG, series):
-        raise MinutebookError(
-            f"{series!r} is not a series name: use lowercase letters, digits and hyphens"
-        )
+        raise MinutebookError(say("series.bad_name", series=series))
     source = project.notebooks / "default.ipynb"
     target = project.notebooks / f"{series}.ipynb"
     if target.exists():
-        raise MinutebookError(f"{project.relative(target)} exists already; it is left as it is")
+        raise MinutebookError(say("new.exists", path=project.relative(target)))
     if not source.is_file():
-        raise MinutebookError(f"{project.relative(source)} is missing: nothing to copy")
+        raise MinutebookError(say("template.missing_default", path=project.relative(source)))
     nb = nbformat.read(source, as_version=4)  # type: ignore[no-untyped-call]
     latest = latest_meeting(project, series)
     sample = None if latest is not None else sample_meeting(project, series)
@@ -103,7 +122,8 @@ def sample_meeting(project: Project, series: str) -> Path:
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
         with target.open("x", encoding="utf-8") as f:
-            f.write(sample_text(series, dt.date.today(), series_given(target)))
+            given, language = series_given(target), series_language(target)
+            f.write(sample_text(series, dt.date.today(), given, language))
     return target
 
 
@@ -122,21 +142,25 @@ def sample_problems(project: Project, sample: Path) -> list[str]:
     return []
 
 
-def sample_text(series: str, date: dt.date, given: set[str] | None = None) -> str:
+def sample_text(
+    series: str, date: dt.date, given: set[str] | None = None, language: Language = "sv"
+) -> str:
     """The sample meeting of ``series``: ``new``'s first meeting with every blank filled.
 
-    Keys the series' settings give (``given``) are left to them, as in a first meeting.
+    Keys the series' settings give (``given``) are left to them, as in a first meeting; the
+    sample is written in the series' language, as its first meeting would be.
     """
     yaml = _yaml()
-    data = yaml.load(first_meeting_text(series, date, given))
+    data = yaml.load(first_meeting_text(series, date, given, language))
     data.ca.comment = None  # the skeleton's "fill in what is empty": ours goes first
+    sample = _SAMPLE[language]
     filled = {
-        "body": f"{series.replace('-', ' ').capitalize()} (exempel)",
-        "organisation": "Exempelkommunen",
-        "place": "Sammanträdesrummet",
+        "body": f"{series.replace('-', ' ').capitalize()} ({sample['example']})",
+        "organisation": sample["organisation"],
+        "place": sample["place"],
         "recorded_by": "Bo Berg",
     }
-    data["status"] = "draft"  # minutes being written: what a template is for
+    data["status"] = sample["status"]  # minutes being written: what a template is for
     data.ca.items.pop("status", None)
     for key, value in filled.items():
         if key in data:
@@ -145,15 +169,13 @@ def sample_text(series: str, date: dt.date, given: set[str] | None = None) -> st
     people = data["participants"]
     people[0]["name"] = "Anna Andersson"
     people[1]["name"] = "Bo Berg"
-    people.append(type(people[0])([("name", "Cecilia Carlsson"), ("role", "member")]))
+    people.append(type(people[0])([("name", "Cecilia Carlsson"), ("role", sample["member"])]))
     people[2].fa.set_flow_style()
     item = data["items"][0]
-    item["title"] = "Uppföljning av verksamheten"
+    item["title"] = sample["title"]
     item.ca.items.pop("title", None)
     item["presenters"] = ["Cecilia Carlsson"]
-    item["notes"] = type(item["notes"])(
-        "Cecilia Carlsson redogjorde för utvecklingen under året.\n"
-    )
+    item["notes"] = type(item["notes"])(sample["notes"] + "\n")
     out = io.StringIO()
     yaml.dump(data, out)
     body = out.getvalue().lstrip("\n")

@@ -17,6 +17,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ..i18n import say
+
 SEPARATORS = (",", ";", "\t", "|")
 EXCEL = (".xlsx",)
 # a number written the Swedish way: 1 250,5 (space or no-break space between thousands)
@@ -65,7 +67,7 @@ def _excel(pd: Any, path: Path, relative: str, sheet: str | int | None) -> Any:
         return pd.read_excel(path, sheet_name=wanted)
     except (ValueError, IndexError) as error:
         if isinstance(wanted, str) and "not found" in str(error):
-            raise DataFileError(f"{relative} has no sheet {wanted!r}") from None
+            raise DataFileError(say("data.no_sheet", file=relative, sheet=wanted)) from None
         raise DataFileError(f"{relative}: {error}") from None
 
 
@@ -76,11 +78,8 @@ def _text(data: bytes, relative: str, encoding: str | None) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise DataFileError(
-            f"{relative} is not UTF-8 (byte 0x{data[error.start]:02x} in line {line}): give "
-            f"its encoding in the meeting file, e.g. {{file: {relative}, encoding: cp1252}} "
-            "for a file saved by Excel on Windows"
-        ) from None
+        byte = f"{data[error.start]:02x}"
+        raise DataFileError(say("data.not_utf8", file=relative, byte=byte, line=line)) from None
 
 
 def _rows(text: str, sep: str) -> list[list[str]]:
@@ -99,11 +98,8 @@ def _separator(text: str, relative: str) -> str:
         return fitting[0]
     if not fitting and len({len(r) for r in _rows(text, ",")}) <= 1:
         return ","  # one column: nothing to tell apart
-    named = " or ".join(repr(s) for s in (fitting or SEPARATORS))
-    raise DataFileError(
-        f"{relative}: cannot tell whether its columns are separated by {named}: give sep "
-        f"in the meeting file, e.g. {{file: {relative}, sep: ';'}}"
-    )
+    named = f" {say('or')} ".join(repr(s) for s in (fitting or SEPARATORS))
+    raise DataFileError(say("data.separator", file=relative, named=named))
 
 
 def _fields(text: str, sep: str) -> list[str]:
@@ -115,8 +111,5 @@ def _decimal(fields: list[str], sep: str, relative: str) -> str:
     if not any(_DECIMAL_COMMA.match(f) for f in fields):
         return "."
     if sep == ",":
-        raise DataFileError(
-            f"{relative}: numbers with decimal commas in a comma-separated file: give "
-            f"decimal in the meeting file, e.g. {{file: {relative}, decimal: ','}}"
-        )
+        raise DataFileError(say("data.decimal_comma", file=relative))
     return ","

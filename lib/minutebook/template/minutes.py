@@ -21,6 +21,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from ..i18n import say
 from ..meeting import labels
 from ..meeting.markdown import escape, render
 from . import agenda, attendance, charts, figures, whole
@@ -146,8 +147,8 @@ class Minutes:
 
         files = self.meeting.get("data") or {}
         if name not in files:
-            known = ", ".join(sorted(files)) or "none"
-            raise KeyError(f"the meeting names no data file {name!r} (it names: {known})")
+            known = ", ".join(sorted(files)) or "–"
+            raise KeyError(say("template.no_data", name=name, known=known))
         entry = files[name]
         entry = {"file": entry} if isinstance(entry, str) else dict(entry)
         entry.pop("confidential", None)

@@ -1,11 +1,4 @@
-"""Every message minutebook gives its user about a meeting file, in English and Swedish.
-
-Kept in one table, as :mod:`minutebook.meeting.labels` keeps the minutes' own words, rather
-than in gettext catalogues: the two languages stand side by side where they are reviewed,
-a test checks that every message has both and the same ``{fields}``, and nothing is
-compiled. :func:`minutebook.i18n.say` picks the user's language. A message says what is
-wrong in the secretary's words and, where there is one, the fix to type.
-"""
+"""What is wrong in a meeting file or a series' settings, and how to say where."""
 
 from __future__ import annotations
 
@@ -39,6 +32,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "rad {line}: ett andra dokument börjar här (---), men en mötesfil rymmer ett "
         "möte: ta bort raden, eller flytta det andra mötet till en egen fil",
     },
+    "yaml.hard_space": {
+        "en": "line {line} has a no-break space (as Word writes, U+00A0) where YAML needs a "
+        "plain one: type the space again",
+        "sv": "rad {line} har ett hårt mellanslag (som Word skriver, U+00A0) där YAML behöver "
+        "ett vanligt: skriv om mellanslaget",
+    },
+    "yaml.comment_cut": {
+        "en": "the text stops before {comment}: after a space, # starts a comment. If it "
+        "belongs to the text, put the text in quotes: {key}: {value}",
+        "sv": "texten slutar före {comment}: efter ett mellanslag inleder # en kommentar. Hör "
+        "det till texten, sätt texten inom citattecken: {key}: {value}",
+    },
+    "yaml.heading_as_comment": {
+        "en": "the notes are empty: {heading} on the key's line is read as a comment. Write "
+        "notes: | and the notes, the heading too, on the lines below",
+        "sv": "anteckningarna är tomma: {heading} på nyckelns rad läses som en kommentar. "
+        "Skriv notes: | och anteckningarna, rubriken också, på raderna under",
+    },
     "yaml.no_space": {
         "en": "{key}: put a space after the colon: {key}: {value}",
         "sv": "{key}: sätt ett mellanslag efter kolonet: {key}: {value}",
@@ -67,7 +78,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the file cannot be read as YAML here ({detail})",
         "sv": "filen går inte att läsa som YAML här ({detail})",
     },
-    "yaml.tag": {"en": "the tag {tag} is not allowed", "sv": "taggen {tag} är inte tillåten"},
+    "yaml.tag": {
+        "en": "the tag {tag} is not allowed (a text that starts with ! goes in quotes)",
+        "sv": "taggen {tag} är inte tillåten (en text som börjar med ! ska stå inom citattecken)",
+    },
     "yaml.plain_keys": {
         "en": "keys must be plain words (no merge keys << or lists)",
         "sv": "nycklar ska vara vanliga ord (inga <<-nycklar eller listor)",
@@ -130,7 +144,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "unknown key (known keys: {known})",
         "sv": "okänd nyckel (kända nycklar: {known})",
     },
+    "model.swedish_key": {
+        "en": "unknown key: the keys are English words: write {near}",
+        "sv": "okänd nyckel: nycklarna är engelska ord: skriv {near}",
+    },
     "model.missing": {"en": "required key is missing", "sv": "nyckeln saknas men krävs"},
+    "model.fill_in": {"en": "empty: fill in {what}", "sv": "tomt: fyll i {what}"},
     "model.too_short": {"en": "needs at least one entry", "sv": "behöver minst en post"},
     "model.empty": {"en": "must not be empty", "sv": "får inte vara tom"},
     "model.one_of": {
