@@ -47,4 +47,4 @@ def test_serve_on_a_taken_port_says_so(archive):
         port = taken.getsockname()[1]
         run = minutebook("serve", "--port", str(port), cwd=archive)
     assert run.status == 1
-    assert run.err.startswith(f"cannot serve on 127.0.0.1:{port}: Address already in use")
+    assert run.err.startswith(f"cannot serve on 127.0.0.1:{port}: the port is in use")

@@ -38,7 +38,9 @@ def _parser() -> argparse.ArgumentParser:
         "--version", action="version", version=f"minutebook {__version__}", help=say("cli.version")
     )
     parser.add_argument("--lang", choices=("sv", "en"), help=say("cli.lang"))
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands = parser.add_subparsers(
+        dest="command", required=True, metavar=say("cli.metavar.command")
+    )
 
     build = commands.add_parser(
         "build",
@@ -49,7 +51,7 @@ def _parser() -> argparse.ArgumentParser:
         "files",
         nargs="*",
         type=Path,
-        metavar="FILE",
+        metavar=say("cli.metavar.file"),
         help=say("cli.files"),
     )
     build.add_argument("--series", metavar="S", help=say("cli.build.series"))
@@ -91,7 +93,7 @@ def _parser() -> argparse.ArgumentParser:
         help=say("cli.new"),
         description=say("cli.new.description"),
     )
-    new.add_argument("series", help=say("cli.series"))
+    new.add_argument("series", metavar=say("cli.metavar.series"), help=say("cli.series"))
     new.add_argument(
         "--date",
         type=_date,
@@ -106,7 +108,9 @@ def _parser() -> argparse.ArgumentParser:
         help=say("cli.check"),
         description=say("cli.check.description"),
     )
-    check.add_argument("files", nargs="*", type=Path, metavar="FILE", help=say("cli.files"))
+    check.add_argument(
+        "files", nargs="*", type=Path, metavar=say("cli.metavar.file"), help=say("cli.files")
+    )
     check.add_argument(
         "--a11y",
         action="store_true",

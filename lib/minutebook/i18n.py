@@ -14,6 +14,7 @@ and no binary file in the repository (see the catalogue's docstring).
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -74,3 +75,17 @@ def say(key: str, /, **values: Any) -> str:
 def say_n(key: str, n: int, /, **values: Any) -> str:
     """A message that counts: ``key.one`` for 1, ``key.other`` for any other ``n``."""
     return say(f"{key}.{'one' if n == 1 else 'other'}", n=n, **values)
+
+
+def reason(error: OSError) -> str:
+    """Why an operating-system call failed, in the user's language (``os.ENOENT`` …).
+
+    The system's own text (``strerror``) is in the C library's language, English on most
+    machines: the common reasons have messages of their own, the rarer keep the system's.
+    """
+    from .catalog import MESSAGES
+
+    name = errno.errorcode.get(error.errno or 0, "")
+    if f"os.{name}" in MESSAGES:
+        return say(f"os.{name}")
+    return error.strerror or str(error)

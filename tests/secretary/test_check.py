@@ -38,7 +38,7 @@ def test_every_warning(tmp_path):
     assert result.errors == []
     assert result.lines() == [
         "params/council/2024-03-12.yaml:9:26: warning: item 1 \"Budget\": presenters: 'Anne Ek' "
-        "is not among the participants",
+        "is not among the participants (did you mean 'Ann Ek'?)",
         'params/council/2024-03-12.yaml:12:9: warning: item 1 "Budget", action 2: the action '
         "item has no owner: fill in owner",
         'params/council/2024-03-12.yaml:13:9: warning: item 1 "Budget", action 3: the action '
@@ -46,7 +46,7 @@ def test_every_warning(tmp_path):
         'params/council/2024-03-12.yaml:14:41: warning: item 1 "Budget", action 4: due: '
         "2024-03-01 is before the meeting (2024-03-12)",
         "params/council/2024-03-12.yaml:16:14: warning: recorded_by: 'Bo Eck' is not among the "
-        "participants",
+        "participants (did you mean 'Bo Ek'?)",
     ]
 
 
@@ -214,7 +214,28 @@ def test_a_text_cut_short_by_a_hash_is_a_likely_slip(tmp_path):
     assert [line.split(": warning: ")[1] for line in result.lines()] == [
         'item 1 "Rapport": title: the text stops before #2: after a space, # starts a comment. '
         'If it belongs to the text, put the text in quotes: title: "Rapport #2"',
-        'item 1 "Rapport": notes: the notes are empty: # Bakgrund on the key\'s line is read as '
-        "a comment. Write notes: | and the notes, the heading too, on the lines below",
+        'item 1 "Rapport": notes: # Bakgrund on the line of notes: is read as a comment and '
+        "left out: write notes: | and the notes, the heading too, on the lines below",
     ]
     assert result.lines()[0].startswith("params/council/2024-03-12.yaml:6:20: ")
+
+
+def test_a_lone_quote_and_names_nearly_a_participants_are_likely_slips(tmp_path):
+    text = MEETING.replace("[Ann Ek, Anne Ek]", "[Ann\u00a0Ek, Bo Eek]").replace(
+        "body: Council\n", 'body: Council\nplace: Town hall, Umeå"\n'
+    )
+    lines = check_file(write(tmp_path, text), "params/council/2024-03-12.yaml").lines()
+    found = [line.split(": warning: ")[1] for line in lines]
+    assert (
+        'place: a lone " is published as it stands: remove it, or put the whole text in quotes: '
+        'place: "Town hall, Umeå"' in found
+    )
+    assert (
+        "item 1 \"Budget\": presenters: 'Ann\\xa0Ek' is written with a no-break space (U+00A0, "
+        "as Word writes), the participant with an ordinary one: delete the space and type it "
+        "again" in found
+    )
+    assert (
+        "item 1 \"Budget\": presenters: 'Bo Eek' is not among the participants (did you "
+        "mean 'Bo Ek'?)" in found
+    )

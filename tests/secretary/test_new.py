@@ -108,8 +108,9 @@ def test_a_series_without_meetings_gets_a_commented_skeleton(project):
     assert check.status == 2  # until it is filled in
     assert "params/valnamnd/2025-02-03.yaml:7:1: body: empty: fill in text" in check.out
     assert (
-        "params/valnamnd/2025-02-03.yaml:22:12: item 1: notes: fill in: it still says 'Write "
-        "the notes here, in Markdown.', the placeholder a new file starts with" in check.out
+        "params/valnamnd/2025-02-03.yaml:22:12: item 1: notes: fill in the notes, or delete the "
+        "line until there are any: it still says 'Write the notes here, in Markdown.', the text "
+        "a new file starts with" in check.out
     )
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from .. import __version__
 from ..build import publish
 from ..errors import MinutebookError
-from ..i18n import say
+from ..i18n import reason, say
 from ..meeting import labels
 from ..meeting.scripts import isolate
 from ..paths import (
@@ -137,7 +137,7 @@ def update(project: Project, files: Sequence[Path], *, force: bool = False) -> b
     except OSError as error:
         where = project.relative(project.reports)
         raise MinutebookError(
-            say("archive.cannot_update", where=where, error=error.strerror or error)
+            say("archive.cannot_update", where=where, error=reason(error))
         ) from None
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import MinutebookError
-from ..i18n import say
+from ..i18n import reason, say
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -44,7 +44,7 @@ def serve(folder: Path, host: str, port: int) -> None:
     try:
         server = make_server(folder, host, port)
     except OSError as error:
-        why = error.strerror or error
+        why = reason(error)
         raise MinutebookError(say("serve.cannot", host=host, port=port, error=why)) from None
     bound_host, bound_port = server.server_address[:2]
     address = f"http://{bound_host!s}:{bound_port}/"

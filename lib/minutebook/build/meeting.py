@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ChromiumNotFound, MinutebookError, MissingPDF, TemplateError
-from ..i18n import say
+from ..i18n import reason, say
 from ..meeting.model import Meeting
 from ..meeting.popolo import popolo
 from ..paths import (
@@ -330,6 +330,4 @@ def _writing(project: Project, final: Path) -> Iterator[None]:
         yield
     except OSError as error:
         where = project.relative(final.parent)
-        raise MinutebookError(
-            say("run.cannot_write", where=where, error=error.strerror or error)
-        ) from None
+        raise MinutebookError(say("run.cannot_write", where=where, error=reason(error))) from None

@@ -83,7 +83,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli.new.date": {
         "en": "the meeting's date (without it: asked for on a terminal, refused elsewhere)",
-        "sv": "mötets datum (utan det: frågas efter i en terminal, vägras annars)",
+        "sv": "mötets datum (utan datum: frågar i en terminal, annars avbryts kommandot)",
     },
     "cli.check": {
         "en": "check meeting files without building them",
@@ -102,8 +102,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(taggar, språk, titel, bokmärken, typsnitt) för mötena och arkivet",
     },
     "cli.check.json": {
-        "en": "print the findings as JSON, each with its data path (items[1].presenters)",
-        "sv": "skriv ut fynden som JSON, vart och ett med sin datasökväg (items[1].presenters)",
+        "en": "print the findings as JSON for programs, each with its data path "
+        "(items[0].presenters: item 1, counted from 0)",
+        "sv": "skriv ut fynden som JSON för program, vart och ett med sin plats i data "
+        "(items[0].presenters: punkt 1, räknat från 0)",
     },
     "cli.schema": {
         "en": "print the JSON Schema of a meeting file",
@@ -158,6 +160,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a trusted root certificate (PEM or DER); may be given more than once",
         "sv": "ett betrott rotcertifikat (PEM eller DER); kan anges flera gånger",
     },
+    "cli.metavar.command": {"en": "COMMAND", "sv": "KOMMANDO"},
+    "cli.metavar.file": {"en": "FILE", "sv": "FIL"},
+    "cli.metavar.series": {"en": "series", "sv": "serie"},
     "cli.bad_date": {
         "en": "{text!r} is not a date like 2024-03-12",
         "sv": "{text!r} är inget datum som 2024-03-12",

@@ -34,9 +34,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "yaml.hard_space": {
         "en": "line {line} has a no-break space (as Word writes, U+00A0) where YAML needs a "
-        "plain one: type the space again",
+        "plain one: delete it and type an ordinary space",
         "sv": "rad {line} har ett hårt mellanslag (som Word skriver, U+00A0) där YAML behöver "
-        "ett vanligt: skriv om mellanslaget",
+        "ett vanligt: radera det och skriv ett vanligt mellanslag",
     },
     "yaml.comment_cut": {
         "en": "the text stops before {comment}: after a space, # starts a comment. If it "
@@ -45,10 +45,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "det till texten, sätt texten inom citattecken: {key}: {value}",
     },
     "yaml.heading_as_comment": {
-        "en": "the notes are empty: {heading} on the key's line is read as a comment. Write "
+        "en": "{heading} on the line of notes: is read as a comment and left out: write "
         "notes: | and the notes, the heading too, on the lines below",
-        "sv": "anteckningarna är tomma: {heading} på nyckelns rad läses som en kommentar. "
-        "Skriv notes: | och anteckningarna, rubriken också, på raderna under",
+        "sv": "{heading} på raden med notes: läses som en kommentar och kommer inte med: "
+        "skriv notes: | och anteckningarna, rubriken också, på raderna under",
+    },
+    "yaml.missing_comma": {
+        "en": "a comma is missing before {key}: write {fixed}",
+        "sv": "det saknas ett kommatecken före {key}: skriv {fixed}",
+    },
+    "yaml.needs_bar": {
+        "en": "{key}: a text on the lines below its key needs | after the colon: {key}: |",
+        "sv": "{key}: en text på raderna under nyckeln behöver | efter kolonet: {key}: |",
     },
     "yaml.no_space": {
         "en": "{key}: put a space after the colon: {key}: {value}",
@@ -144,11 +152,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "unknown key (known keys: {known})",
         "sv": "okänd nyckel (kända nycklar: {known})",
     },
+    "model.no_space": {
+        "en": "put a space after the colon: {key}: {value}",
+        "sv": "sätt ett mellanslag efter kolonet: {key}: {value}",
+    },
     "model.swedish_key": {
         "en": "unknown key: the keys are English words: write {near}",
         "sv": "okänd nyckel: nycklarna är engelska ord: skriv {near}",
     },
-    "model.missing": {"en": "required key is missing", "sv": "nyckeln saknas men krävs"},
+    "model.missing": {
+        "en": "required key is missing",
+        "sv": "saknas och måste fyllas i",
+    },
     "model.fill_in": {"en": "empty: fill in {what}", "sv": "tomt: fyll i {what}"},
     "model.too_short": {"en": "needs at least one entry", "sv": "behöver minst en post"},
     "model.empty": {"en": "must not be empty", "sv": "får inte vara tom"},
@@ -186,7 +201,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "value.text": {"en": "the text {text!r}", "sv": "texten {text!r}"},
     "value.empty_text": {"en": "empty text", "sv": "tom text"},
     "value.list": {"en": "a list", "sv": "en lista"},
-    "value.mapping": {"en": "a mapping", "sv": "en mappning"},
+    "value.mapping": {"en": "a mapping", "sv": "nycklar med värden"},
     # what a field expects
     "expect.names": {"en": "a list of names", "sv": "en lista med namn"},
     "expect.participants": {"en": "a list of participants", "sv": "en lista med deltagare"},
@@ -201,7 +216,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "expect.time_span": {
         "en": 'a mapping like {{start: "13:00", end: "15:00"}}',
-        "sv": 'en mappning som {{start: "13:00", end: "15:00"}}',
+        "sv": 'start och slut som {{start: "13:00", end: "15:00"}}',
     },
     "expect.number": {
         "en": 'text in quotes, like "3.10" (unquoted, 3.10 is the number 3.1)',
@@ -224,7 +239,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "ett datum som 2022-06-14 (utan klockslag)",
     },
     "expect.time": {"en": 'a time like "13:00"', "sv": 'ett klockslag som "13:00"'},
-    "expect.mapping": {"en": "a mapping (key: value)", "sv": "en mappning (nyckel: värde)"},
+    "expect.mapping": {
+        "en": "a mapping (key: value)",
+        "sv": "nycklar med värden (nyckel: värde)",
+    },
     "expect.list": {"en": "a list", "sv": "en lista"},
     # -- the format's own rules (the models' validators) --------------------------------
     "rule.unanimous": {
@@ -263,54 +281,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rule.secret_ballot": {
         "en": "a ballot is secret: give counts, not names",
         "sv": "en sluten omröstning är hemlig: ange antal, inte namn",
-    },
-    # -- minutebook check ---------------------------------------------------------------
-    "check.warning": {"en": "warning: ", "sv": "varning: "},
-    "check.note": {"en": "note: ", "sv": "notering: "},
-    "check.summary": {
-        "en": "{checked}: {valid}, {bad}, {warnings}{notes}",
-        "sv": "{checked}: {valid}, {bad}, {warnings}{notes}",
-    },
-    "check.checked.one": {"en": "1 checked", "sv": "1 fil kontrollerad"},
-    "check.checked.other": {"en": "{n} checked", "sv": "{n} filer kontrollerade"},
-    "check.valid.one": {"en": "1 valid", "sv": "1 giltig"},
-    "check.valid.other": {"en": "{n} valid", "sv": "{n} giltiga"},
-    "check.bad.one": {"en": "1 with errors", "sv": "1 med fel"},
-    "check.bad.other": {"en": "{n} with errors", "sv": "{n} med fel"},
-    "check.warnings.one": {"en": "1 warning", "sv": "1 varning"},
-    "check.warnings.other": {"en": "{n} warnings", "sv": "{n} varningar"},
-    "check.notes.one": {"en": ", 1 note", "sv": ", 1 notering"},
-    "check.notes.other": {"en": ", {n} notes", "sv": ", {n} noteringar"},
-    "check.no_files": {
-        "en": "no meeting files under params/",
-        "sv": "inga mötesfiler under params/",
-    },
-    "check.internal": {"en": "internal error: {name}", "sv": "internt fel: {name}"},
-    # -- minutebook new ------------------------------------------------------------------
-    "new.need_date": {
-        "en": "give the new meeting's date: .venv/bin/minutebook new {series} --date {date}{why}",
-        "sv": "ange det nya mötets datum: .venv/bin/minutebook new {series} --date {date}{why}",
-    },
-    "new.why_next": {
-        "en": " (the date the last meeting set for the next one)",
-        "sv": " (datumet som förra mötet satte för nästa)",
-    },
-    "new.why_weeks": {
-        "en": " (the same weekday four weeks after the last meeting)",
-        "sv": " (samma veckodag fyra veckor efter förra mötet)",
-    },
-    "new.no_date": {"en": "YYYY-MM-DD", "sv": "ÅÅÅÅ-MM-DD"},
-    "new.ask_date": {
-        "en": "Date of the new meeting of {series} [{date}]: ",
-        "sv": "Datum för {series} nya möte [{date}]: ",
-    },
-    "new.bad_date": {
-        "en": "{text!r} is not a date like 2024-03-12",
-        "sv": "{text!r} är inget datum som 2024-03-12",
-    },
-    "new.wrote": {
-        "en": "wrote {path}: fill it in, then run `.venv/bin/minutebook check {path}`",
-        "sv": "skrev {path}: fyll i den och kör sedan `.venv/bin/minutebook check {path}`",
     },
     # -- the file's name and place, its files (minutebook.meeting.read) -------------------
     "file.date_mismatch_other": {

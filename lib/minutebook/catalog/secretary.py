@@ -3,10 +3,74 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
+    # -- minutebook check ---------------------------------------------------------------
+    "check.warning": {"en": "warning: ", "sv": "varning: "},
+    "check.note": {"en": "note: ", "sv": "notering: "},
+    "check.summary": {
+        "en": "{checked}: {valid}, {bad}, {warnings}{notes}",
+        "sv": "{checked}: {valid}, {bad}, {warnings}{notes}",
+    },
+    "check.checked.one": {"en": "1 checked", "sv": "1 fil kontrollerad"},
+    "check.checked.other": {"en": "{n} checked", "sv": "{n} filer kontrollerade"},
+    "check.valid.one": {"en": "1 valid", "sv": "1 giltig"},
+    "check.valid.other": {"en": "{n} valid", "sv": "{n} giltiga"},
+    "check.bad.one": {"en": "1 with errors", "sv": "1 med fel"},
+    "check.bad.other": {"en": "{n} with errors", "sv": "{n} med fel"},
+    "check.warnings.one": {"en": "1 warning", "sv": "1 varning"},
+    "check.warnings.other": {"en": "{n} warnings", "sv": "{n} varningar"},
+    "check.notes.one": {"en": ", 1 note", "sv": ", 1 notering"},
+    "check.notes.other": {"en": ", {n} notes", "sv": ", {n} noteringar"},
+    "check.no_files": {
+        "en": "no meeting files under params/",
+        "sv": "inga mötesfiler under params/",
+    },
+    "check.internal": {"en": "internal error: {name}", "sv": "internt fel: {name}"},
+    # -- minutebook new ------------------------------------------------------------------
+    "new.need_date": {
+        "en": "give the new meeting's date: .venv/bin/minutebook new {series} --date {date}{why}",
+        "sv": "ange det nya mötets datum: .venv/bin/minutebook new {series} --date {date}{why}",
+    },
+    "new.why_next": {
+        "en": " (the date the last meeting set for the next one)",
+        "sv": " (datumet som förra mötet satte för nästa)",
+    },
+    "new.why_weeks": {
+        "en": " (the same weekday four weeks after the last meeting)",
+        "sv": " (samma veckodag fyra veckor efter förra mötet)",
+    },
+    "new.no_date": {"en": "YYYY-MM-DD", "sv": "ÅÅÅÅ-MM-DD"},
+    "new.ask_date": {
+        "en": "Date of the new meeting of {series} [{date}]: ",
+        "sv": "Datum för {series} nya möte [{date}]: ",
+    },
+    "new.bad_date": {
+        "en": "{text!r} is not a date like 2024-03-12",
+        "sv": "{text!r} är inget datum som 2024-03-12",
+    },
+    "new.wrote": {
+        "en": "wrote {path}: fill it in, then run `.venv/bin/minutebook check {path}`",
+        "sv": "skrev {path}: fyll i den och kör sedan `.venv/bin/minutebook check {path}`",
+    },
     # -- check's warnings: likely slips in a valid file (minutebook.secretary.check) ------
     "warn.stranger": {
         "en": "{name!r} is not among the participants",
         "sv": "{name!r} finns inte bland deltagarna",
+    },
+    "warn.stranger_near": {
+        "en": "{name!r} is not among the participants (did you mean {near!r}?)",
+        "sv": "{name!r} finns inte bland deltagarna (menade du {near!r}?)",
+    },
+    "warn.hard_space_name": {
+        "en": "{name!r} is written with a no-break space (U+00A0, as Word writes), the "
+        "participant with an ordinary one: delete the space and type it again",
+        "sv": "{name!r} är skrivet med ett hårt mellanslag (U+00A0, som Word skriver), "
+        "deltagaren med ett vanligt: radera mellanslaget och skriv det igen",
+    },
+    "warn.stray_quote": {
+        "en": 'a lone " is published as it stands: remove it, or put the whole text in '
+        "quotes: {key}: {value}",
+        "sv": 'ett ensamt " publiceras som det står: ta bort det, eller sätt hela texten inom '
+        "citattecken: {key}: {value}",
     },
     "warn.no_owner": {
         "en": "the action item has no owner: fill in owner",
@@ -133,8 +197,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "den förra mötesfilen består inte av mötets nycklar (nyckel: värde)",
     },
     "new.placeholder": {
-        "en": "fill in: it still says {text!r}, the placeholder a new file starts with",
-        "sv": "fyll i: här står fortfarande {text!r}, platshållaren en ny fil börjar med",
+        "en": "fill in the notes, or delete the line until there are any: it still says "
+        "{text!r}, the text a new file starts with",
+        "sv": "fyll i anteckningarna, eller ta bort raden tills det finns några: här står "
+        "fortfarande {text!r}, texten som står där från början",
     },
     "template.wrote": {
         "en": "wrote {path}: open it in JupyterLab (make lab) to add sections",
@@ -242,6 +308,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "a11y.font": {"en": "font {name} is not embedded", "sv": "typsnittet {name} är inte inbäddat"},
     # -- anywhere ------------------------------------------------------------------------
+    "os.ENOENT": {"en": "no such file or folder", "sv": "filen eller mappen finns inte"},
+    "os.EISDIR": {"en": "it is a folder, not a file", "sv": "det är en mapp, inte en fil"},
+    "os.ENOTDIR": {
+        "en": "a part of the path is not a folder",
+        "sv": "en del av sökvägen är ingen mapp",
+    },
+    "os.EACCES": {"en": "permission denied", "sv": "behörighet saknas"},
+    "os.EPERM": {"en": "not permitted", "sv": "inte tillåtet"},
+    "os.ENOSPC": {"en": "the disk is full", "sv": "disken är full"},
+    "os.EROFS": {"en": "the disk is read-only", "sv": "disken är skrivskyddad"},
+    "os.EADDRINUSE": {"en": "the port is in use", "sv": "porten används redan"},
     "file.cannot_read": {
         "en": "cannot read {path}: {error}",
         "sv": "kan inte läsa {path}: {error}",

@@ -17,9 +17,9 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import Problem
 from ..i18n import say, user_language
+from . import misspelt
 from .model import Meeting
-from .syntax import quoted
-from .types import SWEDISH, SWEDISH_KEYS
+from .types import SWEDISH
 
 Loc = tuple[str | int, ...]
 
@@ -248,9 +248,8 @@ def _message(error: Any, clean: Loc, owner: type[BaseModel] | None) -> str:
     if kind == "extra_forbidden":
         known = sorted(owner.model_fields) if owner else []
         written = str(clean[-1])
-        meant = SWEDISH_KEYS.get(written.casefold(), "")  # titel: title
-        if meant in known:
-            return say("model.swedish_key", near=meant)
+        if told := misspelt.key_meant(written, known):  # titel:, name:Eva
+            return told[1]
         if near := difflib.get_close_matches(written, known, 1, 0.6):
             return say("model.unknown_key_near", near=near[0])
         return say("model.unknown_key", known=", ".join(known))
@@ -284,27 +283,6 @@ def _message(error: Any, clean: Loc, owner: type[BaseModel] | None) -> str:
     return str(error["msg"])
 
 
-def _comma_in_value(key: str, line: str) -> tuple[str, str] | None:
-    """An "unknown key" that is the rest of a text a comma cut in two inside ``{…}``.
-
-    ``{name: Eva, organisation: Holmsunds IK, Umeå}`` reads ``Umeå`` as a key. A key is a
-    word of lowercase letters; this is the text after a comma, and the fix is quotes.
-    Returns the key the text belongs to, and the message.
-    """
-    if re.fullmatch(r"[a-z_]+", key) or "{" not in line:
-        return None
-    at = line.find(key)
-    comma = line.rfind(",", 0, at)
-    colon = line.rfind(":", 0, comma)
-    if at == -1 or comma == -1 or colon == -1:
-        return None
-    start = max(line.rfind(",", 0, colon), line.rfind("{", 0, colon)) + 1
-    end = line.find("}", at)
-    name = line[start:colon].strip()
-    value = line[colon + 1 : end if end != -1 else len(line)].strip()
-    return name, say("model.comma_in_value", key=name, value=quoted(value))
-
-
 def pydantic_problems(
     error: ValidationError,
     positions: dict[Loc, tuple[int, int]],
@@ -318,8 +296,14 @@ def pydantic_problems(
     """
     seen: set[Loc] = set()
     problems = []
-    for item in error.errors():
-        clean, owner = _walk(item["loc"], root)
+    errors = [(item, *_walk(item["loc"], root)) for item in error.errors()]
+    for item, clean, owner in errors:  # a key written otherwise is not missing as well
+        known = list(owner.model_fields) if owner else []
+        if item["type"] == "extra_forbidden" and (
+            told := misspelt.key_meant(str(clean[-1]), known)
+        ):
+            seen.add((*clean[:-1], told[0]))
+    for item, clean, owner in errors:
         if clean in seen:
             continue  # several members of a union failed on the same value
         seen.add(clean)
@@ -332,7 +316,8 @@ def pydantic_problems(
             )
         line, col = where or (1, 1)
         text = lines[line - 1] if lines and 0 < line <= len(lines) else ""
-        comma = _comma_in_value(str(clean[-1]), text) if item["type"] == "extra_forbidden" else None
+        unknown = item["type"] == "extra_forbidden"
+        comma = misspelt.comma_in_value(str(clean[-1]), text) if unknown else None
         if comma:  # the problem is the value before the comma: name its key
             problems.append(Problem(line, col, field_path((*clean[:-1], comma[0])), comma[1], file))
             continue

@@ -50,7 +50,13 @@ def explain(error: MarkedYAMLError, lines: list[str]) -> tuple[int, int, str]:
         return at(dash, message, lines[dash].index("-"))
     if context.startswith("while parsing a flow") and start is not None:
         if start.line == line and problem.endswith("':'"):
+            if missing := _missing_comma(text, column):
+                return at(line, missing, column)
             return at(line, _quote("yaml.colon_in_value", text, column), column)
+        opener = lines[start.line]
+        if (opener.count('"') - opener.count('\\"')) % 2:  # a quote left open inside {…}
+            quote = opener.rfind('"') if opener.count('"') == 1 else _open_quote(opener)
+            return at(start.line, say("yaml.unclosed_quote", line=start.line + 1, quote='"'), quote)
         opened = lines[start.line][start.column]
         closer = {"[": "]", "{": "}"}.get(opened, "]")
         message = say("yaml.unclosed_bracket", line=start.line + 1, bracket=opened, closer=closer)
@@ -69,6 +75,8 @@ def explain(error: MarkedYAMLError, lines: list[str]) -> tuple[int, int, str]:
     if glued is not None and problem in ("mapping values are not allowed here", ""):
         return glued
     if problem == "mapping values are not allowed here":
+        if bare := _text_without_bar(lines, line):
+            return bare
         first = text.find(":")
         if 0 <= first < column and _KEY_LINE.match(text):
             return at(line, _quote("yaml.colon_in_value", text, column), column)
@@ -182,9 +190,79 @@ def _glued(lines: list[str], line: int, back: int = 3) -> tuple[int, int, str] |
     return None
 
 
+def _missing_comma(text: str, column: int) -> str:
+    """``{name: Per Olsson organisation: Polisen}``: a key after a value, without its comma."""
+    before = re.search(r"(\S)\s+([a-z_]+)$", text[:column])
+    if before is None or before.group(2) not in _keys() or before.group(1) in ",{":
+        return ""
+    gap = before.start(2)
+    fixed = (text[: before.start(1) + 1] + ", " + text[gap:]).strip()
+    return say("yaml.missing_comma", key=before.group(2), fixed=fixed)
+
+
+def _keys() -> set[str]:
+    """Every key of the format, at any depth."""
+    from .model import Meeting
+
+    schema = Meeting.model_json_schema()
+    models = [schema, *schema.get("$defs", {}).values()]
+    return {key for model in models for key in model.get("properties", {})}
+
+
+def _open_quote(text: str) -> int:
+    """The column of the quote that is never closed on ``text``: the last one opened."""
+    opened = -1
+    for i, char in enumerate(text):
+        if char == '"' and text[i - 1 : i] != "\\":
+            opened = i if opened == -1 else -1
+    return max(opened, 0)
+
+
+def _in_block(lines: list[str], line: int) -> tuple[int, int] | None:
+    """(first line, its indent) of the ``key: |`` text ``line`` is a mis-indented line of."""
+    indent = len(lines[line]) - len(lines[line].lstrip(" "))
+    for above in range(line - 1, -1, -1):
+        if not lines[above].strip():
+            continue
+        head = re.match(r"^(\s*)(?:-\s+)?[A-Za-z_][\w-]*:\s*[|>][-+0-9]*\s*(#.*)?$", lines[above])
+        if head:
+            first = next((n for n in range(above + 1, line) if lines[n].strip()), None)
+            if first is None:
+                return None
+            expected = len(lines[first]) - len(lines[first].lstrip(" "))
+            return (first, expected) if len(head.group(1)) < indent < expected else None
+        if len(lines[above]) - len(lines[above].lstrip(" ")) <= indent:
+            return None
+    return None
+
+
+def _text_without_bar(lines: list[str], line: int) -> tuple[int, int, str] | None:
+    """``notes:`` and the text on the lines below, without ``|``: a colon in it then breaks."""
+    indent = len(lines[line]) - len(lines[line].lstrip(" "))
+    for above in range(line - 1, -1, -1):
+        text = lines[above]
+        if not text.strip():
+            continue
+        key = re.match(r"^(\s*)(?:-\s+)?([A-Za-z_][\w-]*):\s*$", text)
+        if key and len(key.group(1)) < indent:
+            name = key.group(2)
+            return above + 1, key.start(2) + 1, say("yaml.needs_bar", key=name)
+        if len(text) - len(text.lstrip(" ")) < indent or _KEY_LINE.match(text):
+            return None
+    return None
+
+
 def _indentation(lines: list[str], line: int) -> tuple[int, int, str]:
     """A line indented differently from the key it belongs beside, and which key that is."""
     text = lines[line] if line < len(lines) else ""
+    block = _in_block(lines, line) if line < len(lines) else None
+    if block is not None:
+        first, expected = block
+        indent = len(text) - len(text.lstrip(" "))
+        message = say("yaml.block_indent", line=line + 1, expected=expected + 1, first=first + 1)
+        return line + 1, indent + 1, message
+    if line < len(lines) and (bare := _text_without_bar(lines, line)):
+        return bare
     found = _KEY_LINE.match(text)
     indent = len(text) - len(text.lstrip(" "))
     if found:
@@ -211,31 +289,38 @@ def _indentation(lines: list[str], line: int) -> tuple[int, int, str]:
 def cut_by_comments(
     positions: dict[Any, tuple[int, int]], lines: list[str]
 ) -> list[tuple[Any, int, int, str]]:
-    """Texts a ``#`` cut short: valid YAML, but not what the secretary meant.
+    """Texts a ``#`` cut short, or a lone ``"`` left in: valid YAML, not what was meant.
 
     After a space, ``#`` starts a comment, so ``title: Rapport #2`` is the title "Rapport",
-    and ``notes: # Bakgrund`` — a Markdown heading — leaves the notes empty. A comment that
-    starts right after its ``#`` (``#2``, ``#Bakgrund``) is taken for part of the text; one
-    written ``# like this`` is a comment meant, and left alone. Returns (where, line,
-    column, message) for each.
+    and a Markdown heading on the notes' own line (``notes: # Bakgrund``, ``notes: | #
+    Bakgrund``) is left out. A comment that starts right after its ``#`` (``#2``) is taken
+    for part of the text; one written ``# like this`` after a value is a comment meant, and
+    left alone. A text with one ``"`` in it (``Umeå"``) publishes the quote. Returns
+    (where, line, column, message) for each.
     """
     found = []
     for loc, (line, column) in positions.items():
         if not loc or loc[-1] in ("key", "text") or not 0 < line <= len(lines):
             continue
-        text = lines[line - 1]
         key = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
-        heading = re.match(r"^\s*(?:-\s+)?notes:\s+(#+\s*\S.*)$", text)
-        if key == "notes" and heading and positions.get((*loc, "key"), (0,))[0] == line:
+        key_line = positions.get((*loc, "key"), (0, 0))[0]
+        heading = re.match(
+            r"^\s*(?:-\s+)?notes:\s*(?:[|>][-+]?\s+)?(#+\s*\S.*)$", lines[key_line - 1]
+        )
+        if key == "notes" and key_line and heading:
             message = say("yaml.heading_as_comment", heading=heading.group(1).strip())
-            found.append((loc, line, column, message))
+            found.append((loc, key_line, heading.start(1) + 1, message))
             continue
+        text = lines[line - 1]
         if positions.get((*loc, "text")) != (line, column) or text[column - 1 : column] in "\"'|>":
             continue  # not a plain text on one line
-        cut = re.search(r"\s#\S", text[column - 1 :])
-        if cut:
-            whole = text[column - 1 :].strip()
+        whole = text[column - 1 :].strip()
+        if cut := re.search(r"\s#\S", text[column - 1 :]):
             comment = whole[whole.index("#", cut.start()) :]
             message = say("yaml.comment_cut", comment=comment, key=key, value=quoted(whole))
             found.append((loc, line, column + cut.start() + 1, message))
+        elif whole.split(" #")[0].count('"') == 1:
+            value = whole.split(" #")[0].replace('"', "")
+            message = say("warn.stray_quote", key=key, value=quoted(value))
+            found.append((loc, line, column + text[column - 1 :].index('"'), message))
     return found

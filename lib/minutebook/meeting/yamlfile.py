@@ -22,7 +22,7 @@ from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import MeetingFileError, Problem
-from ..i18n import say
+from ..i18n import reason, say
 from .messages import Loc, field_path
 from .syntax import explain
 
@@ -189,7 +189,7 @@ def read_yaml(
         with path.open("rb") as stream:
             raw = stream.read(MAX_BYTES + 1)
     except OSError as error:
-        raise fail(say("yaml.unreadable", error=error.strerror)) from None
+        raise fail(say("yaml.unreadable", error=reason(error))) from None
     if len(raw) > MAX_BYTES:
         raise fail(say("yaml.too_large", size=MAX_BYTES // 1024))
     try:

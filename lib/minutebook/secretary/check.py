@@ -10,6 +10,7 @@ a due date, and a due date before the meeting itself.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -85,7 +86,7 @@ def warnings(meeting: Meeting, positions: dict[Loc, tuple[int, int]], file: str)
     for i, item in enumerate(meeting.items):
         for j, name in enumerate(item.presenters):
             if meeting.participants and name not in names:
-                warn(("items", i, "presenters", j), say("warn.stranger", name=name))
+                warn(("items", i, "presenters", j), _stranger(name, names))
         for j, action in enumerate(item.actions):
             if action.done:
                 continue
@@ -99,13 +100,22 @@ def warnings(meeting: Meeting, positions: dict[Loc, tuple[int, int]], file: str)
                     say("warn.due_before", due=action.due, date=meeting.date),
                 )
     if meeting.recorded_by and meeting.participants and meeting.recorded_by not in names:
-        warn(("recorded_by",), say("warn.stranger", name=meeting.recorded_by))
+        warn(("recorded_by",), _stranger(meeting.recorded_by, names))
     # (a kallelse kept as sent stays planned: only the meeting file itself moves on)
     record = file.endswith(KALLELSE_RECORD)
     if meeting.status == "planned" and not record and meeting.date < settings().today:
         warn(("status",), say("warn.still_planned", date=meeting.date))
     _second_version(meeting, names, warn)
     return found
+
+
+def _stranger(name: str, names: set[str]) -> str:
+    """Why ``name`` is not a participant's: a no-break space, a near spelling, or unknown."""
+    if name.replace("\u00a0", " ") in names:
+        return say("warn.hard_space_name", name=name)
+    if near := difflib.get_close_matches(name, sorted(names), 1, 0.8):
+        return say("warn.stranger_near", name=name, near=near[0])
+    return say("warn.stranger", name=name)
 
 
 def _listed(value: str | list[str] | None) -> list[str]:
@@ -122,7 +132,7 @@ def _second_version(meeting: Meeting, names: set[str], warn: Callable[[Loc, str]
     def check_names(loc: Loc, value: str | list[str] | None) -> None:
         for k, name in enumerate(_listed(value)):
             if meeting.participants and name not in names:
-                warn((*loc, k) if isinstance(value, list) else loc, say("warn.stranger", name=name))
+                warn((*loc, k) if isinstance(value, list) else loc, _stranger(name, names))
 
     serving = [p for p in meeting.participants if p.is_serving and p.status != "absent"]
     for i, item in enumerate(meeting.items):
@@ -138,7 +148,7 @@ def _second_version(meeting: Meeting, names: set[str], warn: Callable[[Loc, str]
         for j, decision in enumerate(item.decisions):
             for k, name in enumerate(decision.dissenters):
                 if meeting.participants and name not in names:
-                    warn((*at, "decisions", j, "reservations", k), say("warn.stranger", name=name))
+                    warn((*at, "decisions", j, "reservations", k), _stranger(name, names))
         for j, action in enumerate(item.actions):
             check_names((*at, "actions", j, "owner"), action.owner)
         for j, vote in enumerate(item.votes):

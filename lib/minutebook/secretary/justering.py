@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import MinutebookError
-from ..i18n import say
+from ..i18n import reason, say
 
 
 def add_commands(commands: Any) -> None:
@@ -24,12 +24,12 @@ def add_commands(commands: Any) -> None:
         help=say("cli.sign"),
         description=say("cli.sign.description"),
     )
-    sign.add_argument("file", type=Path, metavar="FILE", help=say("cli.sign.file"))
+    sign.add_argument("file", type=Path, metavar=say("cli.metavar.file"), help=say("cli.sign.file"))
     sign.add_argument("--key", type=Path, required=True, metavar="P12", help=say("cli.sign.key"))
     sign.add_argument(
         "--passphrase-file",
         type=Path,
-        metavar="FILE",
+        metavar=say("cli.metavar.file"),
         help=say("cli.sign.passphrase"),
     )
     sign.add_argument(
@@ -44,7 +44,9 @@ def add_commands(commands: Any) -> None:
         help=say("cli.verify"),
         description=say("cli.verify.description"),
     )
-    verify.add_argument("target", type=Path, metavar="FILE", help=say("cli.verify.target"))
+    verify.add_argument(
+        "target", type=Path, metavar=say("cli.metavar.file"), help=say("cli.verify.target")
+    )
     verify.add_argument(
         "--trust",
         type=Path,
@@ -62,9 +64,7 @@ def passphrase(path: Path | None, key: Path) -> bytes | None:
         try:
             line = path.read_text(encoding="utf-8").split("\n", 1)[0].removesuffix("\r")
         except OSError as error:
-            raise MinutebookError(
-                say("file.cannot_read", path=path, error=error.strerror or error)
-            ) from None
+            raise MinutebookError(say("file.cannot_read", path=path, error=reason(error))) from None
         return line.encode("utf-8") or None
     if not sys.stdin.isatty():
         raise MinutebookError(say("sign.give_passphrase", key=key))
@@ -157,9 +157,7 @@ def verify_command(args: argparse.Namespace) -> int:
     try:
         pdf = pdf_path.read_bytes()
     except OSError as error:
-        raise MinutebookError(
-            say("file.cannot_read", path=pdf_path, error=error.strerror or error)
-        ) from None
+        raise MinutebookError(say("file.cannot_read", path=pdf_path, error=reason(error))) from None
     found = signing.verify(pdf, args.trust)
     if not found:
         print(say("verify.none", path=pdf_path))

@@ -26,7 +26,13 @@ from ..meeting.model import is_true, yaml_bool
 from ..meeting.types import SWEDISH, english_word
 from ..paths import SLUG, Project
 from .roundtrip import change, comment, drop, keep_items, set_comment
-from .skeleton import SCHEMA_HINT, first_meeting_text, series_given, series_language
+from .skeleton import (
+    NEXT_HEADER,
+    SCHEMA_HINT,
+    first_meeting_text,
+    series_given,
+    series_language,
+)
 
 # What belonged to the last meeting alone: its source, corrections, justering and data.
 DROPPED = (
@@ -224,10 +230,12 @@ def next_meeting_text(previous_text: str, date: dt.date) -> str:
     data["items"] = items
     out = io.StringIO()
     yaml.dump(data, out)
-    text = _space_items(out.getvalue())
-    if SCHEMA_HINT not in text.split("\n", 1)[0]:
-        text = f"# {SCHEMA_HINT}\n{text}"
-    return text
+    # The comment at the top spoke of the previous file: the new one gets its own.
+    body = re.sub(r"\A(?:#[^\n]*\n|\n)*", "", _space_items(out.getvalue()))
+    header = NEXT_HEADER["en" if str(data.get("language", "sv")) == "en" else "sv"]
+    series, day = str(data.get("series", "")), date.isoformat()
+    header = header.format(file=f"params/{series}/{day}.yaml", date=day)
+    return f"# {SCHEMA_HINT}\n#\n{header}{body}"
 
 
 def new_meeting(project: Project, series: str, date: dt.date | None = None) -> Path:

@@ -19,6 +19,13 @@ from ..meeting.labels import Language, label
 SCHEMA_HINT = "yaml-language-server: $schema=../../meeting.schema.json"
 PLACEHOLDER = "skeleton.notes"  # the label of the notes' placeholder text
 
+# What ``new`` writes at the top of the next meeting's file, in the meeting's language.
+NEXT_HEADER: dict[Language, str] = {
+    "en": "# The meeting of {date}: the agenda now, the minutes once it is held. Fill it in,\n"
+    "# then run\n#   .venv/bin/minutebook check {file}\n",
+    "sv": "# Mötet {date}: dagordningen nu, anteckningarna när mötet har hållits. Fyll i och\n"
+    "# kör sedan\n#   .venv/bin/minutebook check {file}\n",
+}
 SKELETONS: dict[Language, str] = {
     "en": """\
 # {hint}
@@ -52,9 +59,9 @@ recorded_by:                # the secretary's name
 #
 # Mötet {date}. Fyll i det som är tomt och kör sedan
 #   .venv/bin/minutebook check {file}
-# Alla nycklar beskrivs i docs/guide-sv.md och docs/meeting-format.md.
+# Nycklarna förklaras i docs/guide-sv.md (alla, på engelska, i docs/meeting-format.md).
 series: {series}
-body:                       # vem som möts, t.ex. "Umebrå – Umeå kommuns brottsförebyggande råd"
+body:                       # organet som sammanträder, t.ex. "Umebrå – Umeå kommuns råd"
 organisation:               # t.ex. "Umeå kommun"
 kind: mötesanteckningar     # mötesanteckningar | protokoll
 language: sv                # sv | en: språket i rubriker och datum

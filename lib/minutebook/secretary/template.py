@@ -61,7 +61,7 @@ def add_commands(commands: Any) -> None:
     template = commands.add_parser("template", help=say("cli.template"))
     actions = template.add_subparsers(dest="action", required=True, metavar="ACTION")
     new = actions.add_parser("new", help=say("cli.template.new"))
-    new.add_argument("series", help=say("cli.series"))
+    new.add_argument("series", metavar=say("cli.metavar.series"), help=say("cli.series"))
     new.set_defaults(run=template_new_command)
 
 
