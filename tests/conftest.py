@@ -52,6 +52,8 @@ def make_project(where: Path, series: tuple[str, ...] = FIRST_EXAMPLES) -> Path:
     shutil.copytree(ROOT / "notebooks", where / "notebooks")
     for name in series:
         shutil.copytree(ROOT / "params" / name, where / "params" / name)
+    if series == tuple(p.name for p in sorted((ROOT / "params").iterdir()) if p.is_dir()):
+        shutil.copyfile(ROOT / "params/site.yaml", where / "params/site.yaml")  # make report's
     return where
 
 

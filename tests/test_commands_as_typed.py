@@ -28,6 +28,7 @@ DOCS = [
     "docs/analysts.md",
     "docs/meeting-format.md",
     "docs/performance.md",
+    "docs/open-data.md",
 ]
 SUBCOMMANDS = {"build", "serve", "new", "check", "template", "sign", "verify", "schema"}
 COMMAND = re.compile(

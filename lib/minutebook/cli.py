@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import MinutebookError
-from .i18n import LANGUAGES, Language, choose, say, say_n, user_language
-from .paths import HTML, INDEX, KALLELSE_RECORD
+from .i18n import argparse_words, choose, language_asked, say, say_n
+from .paths import HTML, INDEX, KALLELSE_RECORD, SITE_FILE
 from .settings import CELL_TIMEOUT, settings
 
 if TYPE_CHECKING:
@@ -128,25 +128,6 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _language_asked(argv: list[str]) -> Language | None:
-    """The language ``--lang`` asks for, read before the parser (an unknown one: none)."""
-    for i, arg in enumerate(argv):
-        if arg == "--":
-            break
-        value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else arg[7:]
-        if (arg == "--lang" or arg.startswith("--lang=")) and value in LANGUAGES:
-            return value
-    return None
-
-
-def _argparse_words(text: str) -> str:
-    """Argparse's own words (usage, errors) in the user's language, through its gettext hook."""
-    from .catalog import MESSAGES
-
-    words = MESSAGES.get(f"argparse.{text}")
-    return words[user_language()] if words else text
-
-
 def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
@@ -176,6 +157,7 @@ def _check(args: argparse.Namespace) -> int:
     files = [f.absolute() for f in args.files] or [
         *project.meeting_files(),
         *sorted(project.params.glob(f"*/*{KALLELSE_RECORD}")),
+        *[p for p in [project.params / SITE_FILE] if p.is_file()],
     ]
     if not files:
         print(say("check.no_files"), file=sys.stderr)
@@ -250,6 +232,7 @@ def _build_locked(
     args: argparse.Namespace, project: Project, files: list[Path], everything: list[Path]
 ) -> int:
     from .archive import pages as archive
+    from .archive.site import load_site
     from .archive.withdraw import withdraw
     from .build import record
     from .build.batch import Progress, build_many
@@ -286,6 +269,8 @@ def _build_locked(
     if report.published or withdrawn or not args.files or not report.failed:
         try:
             updated = archive.update(project, everything, force=args.force)
+            if updated and not load_site(project.params).url:
+                print(f"{say('check.warning')}{say('site.no_base_url')}", file=sys.stderr)
         except MinutebookError as error:
             print(error, file=sys.stderr)
             status = 1
@@ -315,8 +300,8 @@ def _serve(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    choose(_language_asked(argv))  # before the parser: its help speaks the language too
-    argparse._ = _argparse_words  # type: ignore[attr-defined]
+    choose(language_asked(argv))  # before the parser: its help speaks the language too
+    argparse._ = argparse_words  # type: ignore[attr-defined]
     args = _parser().parse_args(argv)
     try:
         return int(args.run(args))

@@ -89,3 +89,22 @@ def reason(error: OSError) -> str:
     if f"os.{name}" in MESSAGES:
         return say(f"os.{name}")
     return error.strerror or str(error)
+
+
+def language_asked(argv: list[str]) -> Language | None:
+    """The language ``--lang`` asks for, read before the parser (an unknown one: none)."""
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else arg[7:]
+        if (arg == "--lang" or arg.startswith("--lang=")) and value in LANGUAGES:
+            return value
+    return None
+
+
+def argparse_words(text: str) -> str:
+    """Argparse's own words (usage, errors) in the user's language, through its gettext hook."""
+    from .catalog import MESSAGES
+
+    words = MESSAGES.get(f"argparse.{text}")
+    return words[user_language()] if words else text

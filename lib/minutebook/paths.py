@@ -23,6 +23,7 @@ HTML = "minutes.html"
 PDF = "minutes.pdf"
 JSON = "meeting.json"
 SERIES_FILE = "series.yaml"  # a series' own settings, beside its meeting files
+SITE_FILE = "site.yaml"  # params/site.yaml: the archive's own settings (base URL, licence)
 SAMPLE_FILE = "sample.yaml"  # a sample meeting to run a new template with: never built
 POPOLO = "popolo.json"  # the same meeting in the Popolo vocabulary
 AGENDA_HTML = "agenda.html"  # the kallelse (or the notice of a cancelled meeting)
@@ -54,6 +55,8 @@ NAMES = {
     "search": SEARCH,
     "index_json": INDEX_JSON,
     "feed": FEED,
+    "decisions_csv": "decisions.csv",
+    "decisions_json": "decisions.json",
 }
 PACKAGE_DIR = Path(__file__).resolve().parent
 TEMPLATES_DIR = PACKAGE_DIR / "templates"

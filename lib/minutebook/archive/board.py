@@ -31,7 +31,8 @@ from ..meeting.scripts import isolate
 from ..paths import AGENDA_HTML, BOARD, FEED, INDEX, Project
 from ..settings import settings
 from ..template.phrase import Phrase, dated
-from .entries import Entry, digest
+from .entries import Entry, digest, site_text
+from .site import load_site
 
 APPEAL = dt.timedelta(weeks=3)
 BOARD_STAMP = ".board.json"  # under reports/, beside the archive's own stamp
@@ -87,7 +88,9 @@ def notices(entries: Sequence[Entry]) -> list[Notice]:
     return sorted(out, key=lambda n: (n.up, n.entry.date, n.kind), reverse=True)
 
 
-def board(entries: Sequence[Entry], today: dt.date, language: labels.Language) -> dict[str, bytes]:
+def board(
+    entries: Sequence[Entry], today: dt.date, language: labels.Language, base: str = ""
+) -> dict[str, bytes]:
     """The notice board's page and feed, by path relative to ``reports/``."""
     from .pages import _css, _environment, _labeller
 
@@ -112,11 +115,11 @@ def board(entries: Sequence[Entry], today: dt.date, language: labels.Language) -
     )
     return {
         f"{BOARD}/{INDEX}": isolate(page).encode("utf-8"),
-        f"{BOARD}/{FEED}": feed([n for n in found if n.up <= today][:FEED_SIZE], language),
+        f"{BOARD}/{FEED}": feed([n for n in found if n.up <= today][:FEED_SIZE], language, base),
     }
 
 
-def feed(found: Sequence[Notice], language: labels.Language) -> bytes:
+def feed(found: Sequence[Notice], language: labels.Language, base: str = "") -> bytes:
     """The board's Atom feed: a notice per entry, newest posted first."""
     from lxml import etree
 
@@ -129,7 +132,7 @@ def feed(found: Sequence[Notice], language: labels.Language) -> bytes:
         return element
 
     root = etree.Element(f"{{{atom}}}feed", {lang: language}, nsmap={None: atom})
-    if base := settings().base_url:
+    if base:
         root.set("{http://www.w3.org/XML/1998/namespace}base", f"{base.rstrip('/')}/{BOARD}/")
     add(root, "title", labels.label("notice_board", language))
     add(root, "id", "urn:minutebook:notice-board")
@@ -166,7 +169,8 @@ def update(project: Project, entries: Sequence[Entry]) -> bool:
 
     today = settings().today
     posting = [e for e in entries if e.posting]
-    inputs = hashlib.sha256(f"{digest(posting)}/{today.isoformat()}".encode()).hexdigest()
+    state = f"{digest(posting, site_text(project))}/{today.isoformat()}"
+    inputs = hashlib.sha256(state.encode()).hexdigest()
     stamp = project.reports / BOARD_STAMP
     try:
         if json.loads(stamp.read_text(encoding="utf-8"))["inputs"] == inputs:
@@ -175,7 +179,8 @@ def update(project: Project, entries: Sequence[Entry]) -> bool:
         pass
     about = shown(posting)
     if about:
-        for path, data in board(about, today, _language(about)).items():
+        base = load_site(project.params).url
+        for path, data in board(about, today, _language(about), base).items():
             publish.write_atomic(project.reports / path, data)
     elif (project.reports / BOARD).is_dir():
         shutil.rmtree(project.reports / BOARD)

@@ -28,6 +28,7 @@ from ..paths import (
     JSON,
     PDF,
     SIGNATURES,
+    SITE_FILE,
     Project,
 )
 from ..settings import settings
@@ -186,10 +187,19 @@ def collect(project: Project, files: Iterable[Path]) -> list[Entry]:
     return sorted(entries, key=lambda e: (e.series, e.date))
 
 
-def digest(entries: Sequence[Entry]) -> str:
-    """What the archive's pages depend on: the code, the base URL, each entry's build."""
+def site_text(project: Project) -> str:
+    """The archive's settings as written (``params/site.yaml``), for :func:`digest`."""
+    try:
+        return (project.params / SITE_FILE).read_text(encoding="utf-8")
+    except OSError:
+        return ""
+
+
+def digest(entries: Sequence[Entry], site: str = "") -> str:
+    """What the archive's pages depend on: the code, its settings, each entry's build."""
     out = hashlib.sha256(code_fingerprint().encode())
     out.update(settings().base_url.encode())
+    out.update(site.encode())
     for e in entries:
         out.update(f"{e.series}/{e.date}/{e.built}/{e.pdf_exists}/{e.page}/{e.agenda}".encode())
         out.update(f"/{e.word}".encode())
@@ -202,4 +212,4 @@ def is_current(project: Project, entries: Sequence[Entry]) -> bool:
         stamp = json.loads((project.reports / ARCHIVE_STAMP).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return bool(stamp.get("inputs") == digest(entries))
+    return bool(stamp.get("inputs") == digest(entries, site_text(project)))

@@ -32,10 +32,12 @@ from ..paths import (
 )
 from ..template.phrase import fill
 from . import board
-from .entries import Entry, collect, digest, is_current
+from .decisions import DECISIONS_CSV, DECISIONS_JSON, decisions_csv, decisions_json, rows
+from .entries import Entry, collect, digest, is_current, site_text
 from .feed import feed_xml, index_json
 from .nav import link_pages
 from .search import build_index
+from .site import Site, load_site
 
 
 def _language(entries: Sequence[Entry]) -> labels.Language:
@@ -91,12 +93,19 @@ def _css() -> str:
     return (TEMPLATES_DIR / "minutes" / "static" / "minutes.css").read_text(encoding="utf-8")
 
 
-def pages(entries: Sequence[Entry]) -> dict[str, bytes]:
+def pages(entries: Sequence[Entry], site: Site) -> dict[str, bytes]:
     """Every HTML page of the archive, by path relative to ``reports/``."""
     env = _environment()
     lang = _language(entries)
     series = _series(entries)
-    common = {"css": _css(), "version": __version__, "lang": lang, "L": _labeller(lang)}
+    licence = {"id": site.licence, "url": site.licence_link}
+    common = {
+        "css": _css(),
+        "version": __version__,
+        "lang": lang,
+        "L": _labeller(lang),
+        "licence": licence,
+    }
     out = {
         INDEX: env.get_template("index.html.j2").render(
             title=labels.label("archive", lang),
@@ -125,6 +134,7 @@ def pages(entries: Sequence[Entry]) -> dict[str, bytes]:
             **{**common, "lang": s["language"], "L": s["L"]},
             title=s["body"],
             root="../",
+            feed_href=FEED,  # its own feed
             s=s,
         )
     return {path: isolate(html).encode("utf-8") for path, html in out.items()}
@@ -153,13 +163,22 @@ def _update(project: Project, files: Sequence[Path], force: bool) -> bool:
     # on, and its meeting fails to build) is left out of the pages, as it was never built.
     entries = [e for e in entries if e.readable]
     link_pages(entries)
-    for path, data in pages(entries).items():
+    site = load_site(project.params)
+    for path, data in pages(entries, site).items():
         publish.write_atomic(reports / path, data)
-    publish.write_atomic(reports / INDEX_JSON, index_json(entries))
-    publish.write_atomic(reports / FEED, feed_xml(entries, _language(entries)))
+    publish.write_atomic(reports / INDEX_JSON, index_json(entries, site))
+    publish.write_atomic(reports / FEED, feed_xml(entries, _language(entries), site))
+    found = rows(entries, site)
+    publish.write_atomic(reports / DECISIONS_CSV, decisions_csv(found))
+    publish.write_atomic(reports / DECISIONS_JSON, decisions_json(found, site))
+    for slug, group in groupby(entries, key=lambda e: e.series):  # a feed per body
+        mine = list(group)
+        body, language = mine[-1].meeting.body, mine[-1].language
+        path = f"{slug}/{FEED}"
+        publish.write_atomic(reports / path, feed_xml(mine, language, site, title=body, path=path))
     build_index(reports, entries)
     board.update(project, entries)
     # Written last: a run killed before this point redoes the archive next time.
-    stamp = {"inputs": digest(entries), "meetings": len(entries)}
+    stamp = {"inputs": digest(entries, site_text(project)), "meetings": len(entries)}
     publish.write_atomic(reports / ARCHIVE_STAMP, json.dumps(stamp).encode())
     return True

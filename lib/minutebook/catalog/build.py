@@ -242,6 +242,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "search index not built: Pagefind failed: {errors}",
         "sv": "sökindexet byggdes inte: Pagefind misslyckades: {errors}",
     },
+    # -- the archive's settings (minutebook.archive.site) ---------------------------------
+    "site.base_url": {
+        "en": "must be the address reports/ is served at, like https://protokoll.example.se/",
+        "sv": "ska vara adressen där reports/ finns på webben, som https://protokoll.example.se/",
+    },
+    "site.timezone": {
+        "en": "{zone!r} is not a time zone: write one like Europe/Stockholm",
+        "sv": "{zone!r} är ingen tidszon: skriv en som Europe/Stockholm",
+    },
+    "site.not_mapping": {
+        "en": "expected the archive's settings (key: value), got {got}",
+        "sv": "väntade arkivets inställningar (nyckel: värde), fick {got}",
+    },
+    "site.licence_url": {
+        "en": "{licence!r} is not a licence minutebook knows: give licence_url, where it is "
+        "written",
+        "sv": "{licence!r} är ingen licens som minutebook känner: ange licence_url, där den "
+        "finns beskriven",
+    },
+    "site.no_base_url": {
+        "en": "the archive has no base_url (params/site.yaml): its feeds link relatively, "
+        "which most feed readers cannot follow, and their ids may be another archive's",
+        "sv": "arkivet har ingen base_url (params/site.yaml): flödena länkar relativt, vilket "
+        "de flesta flödesläsare inte kan följa, och deras id kan vara ett annat arkivs",
+    },
     "serve.cannot": {
         "en": "cannot serve on {host}:{port}: {error}; try another --port",
         "sv": "kan inte visa på {host}:{port}: {error}; prova en annan --port",

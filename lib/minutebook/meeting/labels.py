@@ -194,6 +194,8 @@ LABELS: dict[str, dict[Language, str]] = {
         "the command minutebook serve.",
     },
     "feed": {"sv": "Prenumerera (Atom)", "en": "Subscribe (Atom)"},
+    "licence": {"sv": "Licens", "en": "Licence"},
+    "open_data": {"sv": "Alla beslut som data", "en": "Every decision as data"},
     # protokoll: numbering, justering, anslagsbevis
     "adjustment": {"sv": "Justeras", "en": "Approved"},
     "signed_secretary": {"sv": "Vid protokollet", "en": "Recorded by"},

@@ -9,9 +9,9 @@ them. The file is an input of every meeting of the series: changing it rebuilds 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
-from pydantic import Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError
 
 from ..errors import MeetingFileError, Problem
 from ..i18n import say
@@ -25,6 +25,9 @@ from .yamlfile import read_yaml
 DEFAULTS = ("body", "organisation", "language", "kind", "place", "time", "kept_at")
 # What a member's entry gives a participant of the same name.
 MEMBER_KEYS = ("role", "party", "position")
+
+
+_S = TypeVar("_S", bound=BaseModel)
 
 
 class Member(_Strict):
@@ -90,21 +93,33 @@ def load_series(meeting_file: Path, name: str) -> SeriesSettings | None:
     path = series_file(meeting_file)
     if not path.is_file():
         return None
+    return load_settings(path, name, SeriesSettings, "series.not_mapping")[0]
+
+
+def load_settings(
+    path: Path, name: str, model: type[_S], not_mapping: str
+) -> tuple[_S, dict[Any, tuple[int, int]]]:
+    """A settings file read into ``model``, with the positions of its values.
+
+    Raises:
+        MeetingFileError: the file has errors, each at its line (``not_mapping``: the
+            message for a file that is not keys with values).
+    """
     data, positions, problems = read_yaml(path, name)
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        message = say("series.not_mapping", got=describe(data))
+        message = say(not_mapping, got=describe(data))
         raise MeetingFileError([Problem(1, 1, "", message, name)])
     try:
-        settings = SeriesSettings.model_validate(data)
+        settings = model.model_validate(data)
     except ValidationError as error:
         reported = {p.field for p in problems}
-        found = pydantic_problems(error, positions, name, SeriesSettings)
+        found = pydantic_problems(error, positions, name, model)
         raise MeetingFileError(problems + [p for p in found if p.field not in reported]) from None
     if problems:
         raise MeetingFileError(problems)
-    return settings
+    return settings, positions
 
 
 def merge(data: dict[str, Any], settings: SeriesSettings) -> dict[str, Any]:

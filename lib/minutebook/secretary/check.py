@@ -24,7 +24,7 @@ from ..meeting.read import load_with_positions
 from ..meeting.redact import Unsafe, redact
 from ..meeting.series import load_series
 from ..meeting.syntax import cut_by_comments
-from ..paths import KALLELSE_RECORD, SERIES_FILE
+from ..paths import KALLELSE_RECORD, SERIES_FILE, SITE_FILE
 from ..settings import settings
 
 
@@ -223,6 +223,14 @@ def meeting_text(meeting: Meeting, loc: Loc) -> str:
 def check_file(path: Path, file: str) -> Checked:
     """Check one meeting file; ``file`` is its name in messages."""
     result = Checked(file)
+    if path.name == SITE_FILE and path.parent.name == "params":  # the archive's settings
+        from ..archive.site import load_site
+
+        try:
+            load_site(path.parent)
+        except MeetingFileError as error:
+            result.errors = error.problems
+        return result
     if path.name == SERIES_FILE:  # a series' settings, checked as such
         try:
             load_series(path.with_name("meeting.yaml"), file)

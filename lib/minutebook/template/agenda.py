@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..meeting import labels
 from ..meeting.markdown import render
+from ..meeting.numbering import item_anchor
 from . import votes, whole
 from .phrase import Phrase, join
 from .pieces import markup
@@ -85,7 +86,7 @@ def item_view(m: Minutes, index: int, *, numbered: bool, level: int) -> tuple[di
     shown = number(m, item, index, numbered)
     presenters = ", ".join(item.get("presenters") or [])
     view = {
-        "anchor": f"item-{index + 1}",
+        "anchor": item_anchor(index),
         "level": level,
         "meta": meta(m, item),
         "number": shown,
