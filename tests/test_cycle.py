@@ -156,7 +156,7 @@ def test_a_planned_meeting_publishes_its_kallelse(cycle):
     ):
         assert expected in text, expected
     html = (out / "agenda.html").read_text("utf-8")
-    assert "<title>Kallelse 9 april 2024 – Kommunstyrelsen</title>" in html
+    assert "<title>Kallelse 9 april 2024 – Kommunstyrelsen – Norrbacka kommun</title>" in html
     assert 'href="files/underlag.pdf"' in html and (out / "files/underlag.pdf").is_file()
     assert json.loads((out / "meeting.json").read_text("utf-8"))["status"] == "planned"
     no_secret_is_published(root)
@@ -166,7 +166,9 @@ def test_a_planned_meeting_publishes_its_kallelse(cycle):
     assert record.startswith(MEETING) and record.endswith("notice_posted_on: 2024-03-28\n")
     assert minutebook("check", "params/ks/2024-04-09.kallelse.yaml", cwd=root).status == 0
     index = json.loads((root / "reports/index.json").read_text("utf-8"))
-    assert [m["title"] for m in index["meetings"]] == ["Kallelse 9 april 2024 – Kommunstyrelsen"]
+    assert [m["title"] for m in index["meetings"]] == [
+        "Kallelse 9 april 2024 – Kommunstyrelsen – Norrbacka kommun"
+    ]
 
 
 def test_the_board_shows_the_kallelse_until_the_meeting(cycle):

@@ -22,7 +22,7 @@ def page(root: Path, date: str, where: str = "reports") -> str:
 def headings(html: str) -> list[str]:
     return [
         re.sub(r"<[^>]+>|\s+", " ", h).strip().replace("  ", " ")
-        for h in re.findall(r"<h2 id=\"item-\d+-title\">(.*?)</h2>", html)
+        for h in re.findall(r"<h2 id=\"(?:item-|p)[\w.-]+-title\">(.*?)</h2>", html)
     ]
 
 
@@ -38,6 +38,10 @@ def test_paragraphs_run_on_through_the_year_and_restart_in_a_new_one(council):
         "§ 6 Sekretessbelagd punkt",
     ]
     assert headings(page(council, "2025-01-15")) == ["§ 1 Årets första ärende"]
+    # each § is cited by its number: #p5, with a link to copy beside its heading
+    html = page(council, "2024-03-05")
+    assert '<section aria-labelledby="p5-title" class="mb-item" id="p5">' in html
+    assert '<a aria-label="Länk till § 5" class="mb-permalink" href="#p5"></a>' in html
 
 
 def test_justering_and_anslagsbevis(council):

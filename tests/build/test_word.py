@@ -24,7 +24,10 @@ def test_the_protokoll_in_word(examples):
     assert document.tables, "the named vote is a table"
     cells = [c.text for row in document.tables[0].rows for c in row.cells]
     assert "Karin Holm" in " ".join(cells)
-    assert document.core_properties.title == "Protokoll 12 mars 2024 – Kommunstyrelsen"
+    assert (
+        document.core_properties.title
+        == "Protokoll 12 mars 2024 – Kommunstyrelsen – Norrbacka kommun"
+    )
     assert document.core_properties.language == "sv"
     page = (folder / "minutes.html").read_text("utf-8")
     assert '<a href="minutes.docx">Word</a>' in page

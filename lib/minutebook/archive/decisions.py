@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..meeting.labels import NOT_HELD
-from ..meeting.numbering import item_anchor, item_numbers
+from ..meeting.numbering import anchors, item_numbers
 from ..paths import NAMES
 from .entries import Entry
 from .site import Site
@@ -49,6 +49,7 @@ def rows(entries: Sequence[Entry], site: Site) -> list[dict[str, Any]]:
     for e in sorted(held, key=lambda e: (e.date, e.series)):
         meeting = e.meeting
         numbers = item_numbers(meeting)
+        fragments = anchors(numbers)
         for index, item in enumerate(meeting.items):
             cases = [item.case] if isinstance(item.case, str) else list(item.case or [])
             for decision in item.decisions:
@@ -67,7 +68,7 @@ def rows(entries: Sequence[Entry], site: Site) -> list[dict[str, Any]]:
                         "decision": decision.text,
                         "unanimous": decision.unanimous,
                         "reservations": "; ".join(decision.dissenters),
-                        "url": site.absolute(f"{e.html}#{item_anchor(index)}"),
+                        "url": site.absolute(f"{e.html}#{fragments[index]}"),
                     }
                 )
     return out

@@ -117,7 +117,8 @@ class Entry:
     @property
     def title(self) -> str:
         """The page's title, as on the page itself."""
-        return labels.title(self.document, self.date, self.meeting.body, self.language)
+        m = self.meeting
+        return labels.title(self.document, self.date, m.body, self.language, m.organisation)
 
     @property
     def draft(self) -> bool:

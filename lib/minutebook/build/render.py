@@ -61,7 +61,8 @@ def page_info(nb: Any) -> dict[str, Any]:
 
     draft = label("draft") if meeting.get("status") == "draft" else ""
     internal = nb.metadata.get("minutebook", {}).get("version") == "internal"
-    footer = f"{meeting['body']} · {labels.long_date(meeting['date'], language)}"
+    who = [meeting.get("organisation"), meeting["body"]]
+    footer = " · ".join([*filter(None, who), labels.long_date(meeting["date"], language)])
     if internal:
         footer = f"{label('internal_tag')} · {footer}"
     return {
@@ -71,6 +72,7 @@ def page_info(nb: Any) -> dict[str, Any]:
             meeting["date"],
             meeting["body"],
             language,
+            meeting.get("organisation"),
         ),
         "skip": label("skip_to_content"),
         "draft": draft,

@@ -195,6 +195,7 @@ LABELS: dict[str, dict[Language, str]] = {
     },
     "feed": {"sv": "Prenumerera (Atom)", "en": "Subscribe (Atom)"},
     "licence": {"sv": "Licens", "en": "Licence"},
+    "permalink": {"sv": "Länk till {what}", "en": "Link to {what}"},
     "open_data": {"sv": "Alla beslut som data", "en": "Every decision as data"},
     # protokoll: numbering, justering, anslagsbevis
     "adjustment": {"sv": "Justeras", "en": "Approved"},
@@ -316,9 +317,19 @@ def document(kind: str, status: str | None) -> str:
     return status if status in NOT_HELD else kind
 
 
-def title(kind: str, date: dt.date | str, body: str, language: Language) -> str:
+def title(
+    kind: str,
+    date: dt.date | str,
+    body: str,
+    language: Language,
+    organisation: str | None = None,
+) -> str:
     """The title of a meeting's minutes, wherever they are named (page, PDF, archive, feed).
 
-    ``Protokoll 1 februari 2024 – Kommunstyrelsen``.
+    ``Protokoll 1 februari 2024 – Kommunstyrelsen – Provkommunen``: every kommun has a
+    kommunstyrelse, so the organisation is named too, unless the body's name says it.
     """
-    return f"{label(kind, language)} {long_date(date, language)} – {body}"
+    named = f"{label(kind, language)} {long_date(date, language)} – {body}"
+    if organisation and organisation.casefold() not in body.casefold():
+        named += f" – {organisation}"
+    return named

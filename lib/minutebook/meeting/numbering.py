@@ -3,12 +3,16 @@
 A held protokoll numbers its items as paragraphs through the year (``§ 34``, from
 ``first_paragraph``); a kallelse and minutes of other kinds number them 1, 2, 3; an item's
 own ``number`` ("3.10", "§ 12 a") stands instead. The archive's decision lists, its data
-files and its feeds use these, so that "§ 34" means the same everywhere.
+files, its feeds and the anchors on the minutes' pages all use these, so that "§ 34" and
+``#p34`` mean the same everywhere — and a link to § 34 stays one to § 34 when an item is
+added before it in a later edit of notes, as long as the numbers themselves stand.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from .labels import NOT_HELD
 
@@ -16,20 +20,48 @@ if TYPE_CHECKING:  # (the template imports this module in the kernel: no pydanti
     from .model import Meeting
 
 
-def item_numbers(meeting: Meeting) -> list[str]:
-    """Each item's number: ``§ 34`` in a held protokoll, ``3`` otherwise, or its own."""
-    paragraphs = meeting.kind == "protocol" and meeting.status not in NOT_HELD
-    first = meeting.first_paragraph or 1
+def numbers(
+    kind: str, status: str | None, first: int | None, own: Sequence[str | None]
+) -> list[str]:
+    """The items' numbers, from the meeting's kind, status and first §, and their own."""
+    paragraphs = kind == "protocol" and status not in NOT_HELD
     out = []
-    for index, item in enumerate(meeting.items):
-        shown = f"§ {first + index}" if paragraphs else str(index + 1)
-        if item.number:
-            own = item.number
-            shown = f"§ {own}" if paragraphs and not own.startswith("§") else own
+    for index, number in enumerate(own):
+        shown = f"§ {(first or 1) + index}" if paragraphs else str(index + 1)
+        if number:
+            shown = f"§ {number}" if paragraphs and not number.startswith("§") else number
         out.append(shown)
     return out
 
 
-def item_anchor(index: int) -> str:
-    """The fragment an item's heading has on the minutes' page: ``item-3``."""
-    return f"item-{index + 1}"
+def item_numbers(meeting: Meeting) -> list[str]:
+    """Each item's number: ``§ 34`` in a held protokoll, ``3`` otherwise, or its own."""
+    own = [item.number for item in meeting.items]
+    return numbers(meeting.kind, meeting.status, meeting.first_paragraph, own)
+
+
+def numbers_of(meeting: dict[str, Any]) -> list[str]:
+    """:func:`item_numbers` of a meeting as the template has it (its JSON form)."""
+    own = [item.get("number") for item in meeting.get("items", [])]
+    return numbers(
+        meeting.get("kind", "notes"), meeting.get("status"), meeting.get("first_paragraph"), own
+    )
+
+
+def anchors(shown: Sequence[str]) -> list[str]:
+    """The fragments of the items' headings, from their numbers: ``p34``, ``item-3.10``.
+
+    A paragraph is ``p`` and its number, as protokoll are cited; any other item is
+    ``item-`` and its number. A number used twice gets ``-2``, ``-3`` after it.
+    """
+    out: list[str] = []
+    for number in shown:
+        paragraph = number.startswith("§")
+        text = re.sub(r"[^\w.]+", "-", number.removeprefix("§").strip()).strip("-") or "x"
+        anchor = f"p{text}" if paragraph else f"item-{text}"
+        taken, n = anchor, 1
+        while taken in out:
+            n += 1
+            taken = f"{anchor}-{n}"
+        out.append(taken)
+    return out

@@ -30,7 +30,9 @@ def popolo(meeting: Meeting) -> dict[str, Any]:
     parties = {p.name: p.party for p in meeting.participants if p.party}
     event = {
         "id": base,
-        "name": title(meeting.kind, meeting.date, meeting.body, meeting.language),
+        "name": title(
+            meeting.kind, meeting.date, meeting.body, meeting.language, meeting.organisation
+        ),
         "classification": meeting.kind,
         "organization_id": meeting.series,
         "start_date": _when(meeting, meeting.time.start if meeting.time else None),

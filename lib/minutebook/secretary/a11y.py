@@ -143,7 +143,9 @@ def _pdf(path: Path, meeting: Meeting, page: str) -> list[str]:
     kallelse = page == AGENDA_HTML
     status = meeting.status if not kallelse or meeting.status == "cancelled" else "planned"
     document = labels.document(meeting.kind, status)
-    title = labels.title(document, meeting.date, meeting.body, meeting.language)
+    title = labels.title(
+        document, meeting.date, meeting.body, meeting.language, meeting.organisation
+    )
     same = not kallelse or meeting.status == "planned"
     items = [item.title for item in meeting.items] if same and status != "cancelled" else []
     return pdf_problems(path, items, meeting.language, title)

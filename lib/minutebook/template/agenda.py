@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..meeting import labels
 from ..meeting.markdown import render
-from ..meeting.numbering import item_anchor
+from ..meeting.numbering import anchors, numbers_of
 from . import votes, whole
 from .phrase import Phrase, join
 from .pieces import markup
@@ -86,7 +86,7 @@ def item_view(m: Minutes, index: int, *, numbered: bool, level: int) -> tuple[di
     shown = number(m, item, index, numbered)
     presenters = ", ".join(item.get("presenters") or [])
     view = {
-        "anchor": item_anchor(index),
+        "anchor": anchors(numbers_of(m.meeting))[index],
         "level": level,
         "meta": meta(m, item),
         "number": shown,

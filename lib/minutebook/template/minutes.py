@@ -87,7 +87,7 @@ class Minutes:
         """The document title: kind, date and body."""
         m = self.meeting
         key = labels.document(m.get("kind", "notes"), m.get("status"))
-        return labels.title(key, m["date"], m["body"], self.language)
+        return labels.title(key, m["date"], m["body"], self.language, m.get("organisation"))
 
     def number(self, value: Any, decimals: int | None = None) -> str:
         """A number as the meeting's language writes it: ``12 345,6`` / ``12,345.6``."""
