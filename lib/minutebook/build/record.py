@@ -119,14 +119,15 @@ def changed_data(files: Sequence[Path]) -> list[tuple[Path, str]]:
 def page_text(html: str) -> str:
     """What a page says: the text of its ``main``, alternative texts included, in one line.
 
-    Styles, scripts and the navigation between meetings are not what the minutes say;
-    neither is whitespace.
+    Styles, scripts, the navigation between meetings and the links to copy beside the
+    headings are not what the minutes say; neither is whitespace.
     """
     import lxml.html
 
     root = lxml.html.document_fromstring(html)
     main = next(iter(root.iter("main")), root)
-    for element in list(main.iter("style", "script", "nav")):
+    dropped = [*main.iter("style", "script", "nav"), *main.find_class("mb-permalink")]
+    for element in dropped:
         if element.getparent() is not None:  # not inside one dropped already
             element.drop_tree()
     words = list(main.itertext())  # each piece apart: markup between words is not text
