@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..paths import PACKAGE_DIR, SERIES_FILE, STAMP, Project, earlier_files
+from ..paths import PACKAGE_DIR, SERIES_FILE, SITE_FILE, STAMP, Project, earlier_files
 from . import environment
 
 
@@ -62,7 +62,8 @@ class Inputs:
         digest.update(f"pdf={self.pdf}".encode())
         # the series' settings count whether they exist or not: adding them rebuilds
         series = self.meeting.parent / SERIES_FILE
-        for path in (self.meeting, series, self.template, *self.extra):
+        site = self.meeting.parent.parent / SITE_FILE  # the archive's: address and licence
+        for path in (self.meeting, series, site, self.template, *self.extra):
             digest.update(project.relative(path).encode())
             digest.update(file_hash(path).encode() if path.is_file() else b"missing")
         return digest.hexdigest()

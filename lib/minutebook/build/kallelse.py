@@ -126,7 +126,7 @@ def as_sent(meeting: Meeting) -> Meeting:
     )
 
 
-def notebook(meeting: dict[str, Any], *, internal: bool) -> Any:
+def notebook(meeting: dict[str, Any], *, internal: bool, site: dict[str, str] | None = None) -> Any:
     """The kallelse (or the cancellation) of ``meeting`` (JSON-typed) as an executed notebook.
 
     Its metadata records the meeting as Papermill would, so the exporter gives it the
@@ -141,8 +141,9 @@ def notebook(meeting: dict[str, Any], *, internal: bool) -> Any:
     parts = cancellation(m) if meeting.get("status") == "cancelled" else kallelse(m)
     nb = v4.new_notebook()
     nb.metadata["papermill"] = {"parameters": {"meeting": meeting}}
+    nb.metadata["minutebook"] = {"site": site or {}}
     if internal:
-        nb.metadata["minutebook"] = {"version": "internal"}
+        nb.metadata["minutebook"]["version"] = "internal"
     for n, part in enumerate(parts):
         output = v4.new_output(
             "display_data",
@@ -153,9 +154,11 @@ def notebook(meeting: dict[str, Any], *, internal: bool) -> Any:
     return nb
 
 
-def render(meeting: dict[str, Any], *, internal: bool) -> tuple[str, PageSetup]:
+def render(
+    meeting: dict[str, Any], *, internal: bool, site: dict[str, str] | None = None
+) -> tuple[str, PageSetup]:
     """The kallelse's page, and how to print it."""
     from .render import render_html
 
-    html, setup = render_html(notebook(meeting, internal=internal))
+    html, setup = render_html(notebook(meeting, internal=internal, site=site))
     return html, setup

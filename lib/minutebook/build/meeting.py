@@ -233,6 +233,7 @@ def _render(plan: Plan, version: Version, folder: Path, nb: Any) -> Page:
     """The page, the meeting's JSON and its attached files, written into ``folder``."""
     from .render import render_html  # made ready by batch.build_many
 
+    nb.metadata.setdefault("minutebook", {})["site"] = plan.site
     html, setup = render_html(nb)
     (folder / HTML).write_text(html, encoding="utf-8")
     meeting = as_published(version.meeting)
@@ -251,7 +252,8 @@ def _render_kallelse(plan: Plan, version: Version, folder: Path) -> Page:
     """
     assert version.kallelse is not None
     sent = as_published(version.kallelse)
-    html, setup = kallelse.render(sent.model_dump(mode="json"), internal=version.internal)
+    meeting = sent.model_dump(mode="json")
+    html, setup = kallelse.render(meeting, internal=version.internal, site=plan.site)
     (folder / AGENDA_HTML).write_text(html, encoding="utf-8")
     if not version.minutes:
         (folder / JSON).write_text(sent.model_dump_json(indent=2), encoding="utf-8")

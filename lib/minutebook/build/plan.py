@@ -8,7 +8,7 @@ meeting that cannot be built fails before a kernel or a browser starts.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +60,7 @@ class Plan:
     internal: Version | None  # only when something is withheld from the public
     posting: bool  # its notices go on the notice board (series.yaml: posting)
     signed: Path | None = None  # the signed copy of its minutes.pdf, kept beside it
+    site: dict[str, str] = field(default_factory=dict)  # the archive's: base URL, licence
 
     @property
     def versions(self) -> tuple[Version, ...]:
@@ -249,7 +250,16 @@ def make_plan(path: Path, project: Project, pdf: bool, *, republish: bool = Fals
         else None,
         posting=settings.posting if settings else True,
         signed=signed[0] if signed[0].is_file() else None,
+        site=_site(project),
     )
+
+
+def _site(project: Project) -> dict[str, str]:
+    """What the pages say of the archive they are in: its address and licence."""
+    from ..archive.site import load_site
+
+    site = load_site(project.params)
+    return {"url": site.url, "licence": site.licence, "licence_url": site.licence_link}
 
 
 @dataclass(frozen=True)

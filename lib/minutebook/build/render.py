@@ -21,7 +21,7 @@ from traitlets import Unicode, default
 
 from .. import __version__
 from ..meeting import labels
-from ..paths import TEMPLATES_DIR
+from ..paths import AGENDA_HTML, HTML, TEMPLATES_DIR
 from .browser import PageSetup, Printer
 from .reflow import scroll_tables
 
@@ -82,6 +82,22 @@ def page_info(nb: Any) -> dict[str, Any]:
         "version": __version__,
         "date": meeting["date"],
         "table": label("table_region"),
+        **_archive(nb, meeting, label),
+    }
+
+
+def _archive(nb: Any, meeting: dict[str, Any], label: Any) -> dict[str, str]:
+    """What the page says of the archive it is in: its address, to cite, and the licence."""
+    site = nb.metadata.get("minutebook", {}).get("site") or {}
+    page = AGENDA_HTML if meeting.get("status") in labels.NOT_HELD else HTML
+    internal = nb.metadata.get("minutebook", {}).get("version") == "internal"
+    url = "" if internal else site.get("url", "")  # the internal version is nowhere public
+    return {
+        "canonical": f"{url}{meeting['series']}/{meeting['date']}/{page}" if url else "",
+        "site_name": meeting.get("organisation") or meeting["body"],
+        "licence": site.get("licence", ""),
+        "licence_url": site.get("licence_url", ""),
+        "licence_label": label("licence"),
     }
 
 
