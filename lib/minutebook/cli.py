@@ -232,10 +232,10 @@ def _build_locked(
     args: argparse.Namespace, project: Project, files: list[Path], everything: list[Path]
 ) -> int:
     from .archive import pages as archive
-    from .archive.site import load_site
     from .archive.withdraw import withdraw
     from .build import record
     from .build.batch import Progress, build_many
+    from .site import load_site
 
     report = build_many(
         project,

@@ -14,8 +14,8 @@ import pytest
 from conftest import add_meeting, correct, minutebook
 from minutebook.archive.entries import collect
 from minutebook.archive.feed import feed_xml
-from minutebook.archive.site import LICENCES, Site
 from minutebook.paths import Project
+from minutebook.site import LICENCES, Site
 
 pytestmark = pytest.mark.e2e
 

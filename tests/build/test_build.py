@@ -15,6 +15,7 @@ from pypdf import PdfReader
 import reference
 from conftest import REFERENCE, correct, minutebook
 from minutebook.archive.nav import fill_nav
+from minutebook.site import LICENCES
 
 pytestmark = pytest.mark.e2e
 
@@ -105,7 +106,8 @@ def test_html_is_the_reference_minutes(built):
     # the principles and the KRAFTTAG bullets are real lists
     assert re.search(r"<ol>\s*<li>Angelägenhet, vad är viktigast</li>", html)
     assert len(re.findall(r"<li>", html.split("KRAFTTAG MOT NARKOTIKA")[1].split("</ul>")[0])) == 4
-    assert page.all("a")[-1]["href"] == reference.SOURCE_URL
+    links = [a["href"] for a in page.all("a")]
+    assert links[-2:] == [reference.SOURCE_URL, LICENCES["CC0-1.0"]]  # the source; the terms
 
 
 def test_html_shows_no_code_and_loads_nothing(built):

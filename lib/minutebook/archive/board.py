@@ -30,9 +30,9 @@ from ..meeting import labels
 from ..meeting.scripts import isolate
 from ..paths import AGENDA_HTML, BOARD, FEED, INDEX, Project
 from ..settings import settings
+from ..site import load_site
 from ..template.phrase import Phrase, dated
 from .entries import Entry, digest, site_text
-from .site import load_site
 
 APPEAL = dt.timedelta(weeks=3)
 BOARD_STAMP = ".board.json"  # under reports/, beside the archive's own stamp

@@ -18,8 +18,8 @@ from typing import Any
 from ..meeting.labels import NOT_HELD
 from ..meeting.numbering import anchors, item_numbers
 from ..paths import NAMES
+from ..site import Site
 from .entries import Entry
-from .site import Site
 
 DECISIONS_CSV = NAMES["decisions_csv"]
 DECISIONS_JSON = NAMES["decisions_json"]

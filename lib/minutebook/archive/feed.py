@@ -23,8 +23,8 @@ from .. import __version__
 from ..meeting import labels
 from ..meeting.numbering import item_numbers
 from ..paths import FEED, INDEX
+from ..site import Site
 from .entries import Entry
-from .site import Site
 
 FEED_SIZE = 50
 FORMAT_VERSION = "2"  # of index.json: 2 added licence and format_version

@@ -30,6 +30,7 @@ from ..paths import (
     TEMPLATES_DIR,
     Project,
 )
+from ..site import Site, load_site
 from ..template.phrase import fill
 from . import board
 from .decisions import DECISIONS_CSV, DECISIONS_JSON, decisions_csv, decisions_json, rows
@@ -37,7 +38,6 @@ from .entries import Entry, collect, digest, is_current, site_text
 from .feed import feed_xml, index_json
 from .nav import link_pages
 from .search import build_index
-from .site import Site, load_site
 
 
 def _language(entries: Sequence[Entry]) -> labels.Language:

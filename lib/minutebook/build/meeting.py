@@ -194,8 +194,8 @@ def _run(plan: Plan, version: Version, folder: Path, project: Project, timeout: 
             cwd=plan.path.parent,
             timeout=limit,
             name=project.relative(plan.template),
-            # marks every page of the internal version (see render.page_info)
-            metadata={"version": "internal"} if version.internal else None,
+            # the archive it is in, and the mark of the internal version (see render.page_info)
+            metadata={"site": plan.site, **({"version": "internal"} if version.internal else {})},
             internal=version.internal,
         )
         check_displays(nb, project.relative(plan.template))
@@ -233,7 +233,6 @@ def _render(plan: Plan, version: Version, folder: Path, nb: Any) -> Page:
     """The page, the meeting's JSON and its attached files, written into ``folder``."""
     from .render import render_html  # made ready by batch.build_many
 
-    nb.metadata.setdefault("minutebook", {})["site"] = plan.site
     html, setup = render_html(nb)
     (folder / HTML).write_text(html, encoding="utf-8")
     meeting = as_published(version.meeting)

@@ -256,7 +256,7 @@ def make_plan(path: Path, project: Project, pdf: bool, *, republish: bool = Fals
 
 def _site(project: Project) -> dict[str, str]:
     """What the pages say of the archive they are in: its address and licence."""
-    from ..archive.site import load_site
+    from ..site import load_site
 
     site = load_site(project.params)
     return {"url": site.url, "licence": site.licence, "licence_url": site.licence_link}

@@ -224,7 +224,7 @@ def check_file(path: Path, file: str) -> Checked:
     """Check one meeting file; ``file`` is its name in messages."""
     result = Checked(file)
     if path.name == SITE_FILE and path.parent.name == "params":  # the archive's settings
-        from ..archive.site import load_site
+        from ..site import load_site
 
         try:
             load_site(path.parent)

@@ -19,13 +19,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, field_validator
 
-from .. import __version__
-from ..errors import MeetingFileError, Problem
-from ..i18n import say
-from ..meeting.series import load_settings
-from ..meeting.types import Text, _Strict
-from ..paths import SITE_FILE
-from ..settings import settings
+from . import __version__
+from .errors import MeetingFileError, Problem
+from .i18n import say
+from .meeting.series import load_settings
+from .meeting.types import Text, _Strict
+from .paths import SITE_FILE
+from .settings import settings
 
 # Licences by their SPDX identifier, with the text a reader follows.
 LICENCES = {
