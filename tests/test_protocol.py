@@ -3,6 +3,7 @@ public version from which nothing confidential can leak."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -38,6 +39,9 @@ def test_paragraphs_run_on_through_the_year_and_restart_in_a_new_one(council):
         "§ 6 Sekretessbelagd punkt",
     ]
     assert headings(page(council, "2025-01-15")) == ["§ 1 Årets första ärende"]
+    # the anslag of the justering goes up on the day of justering, in the JSON as on the page
+    published = json.loads((council / "reports/ks/2024-02-01/meeting.json").read_text("utf-8"))
+    assert published["adjusted_on"] == published["posted_on"] == "2024-02-12"
     # each § is cited by its number: #p5, with a link to copy beside its heading
     html = page(council, "2024-03-05")
     assert '<section aria-labelledby="p5-title" class="mb-item" id="p5">' in html

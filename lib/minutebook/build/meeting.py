@@ -47,7 +47,7 @@ from . import kallelse, publish, record, signing, stamps, word
 from .browser import PageSetup, Printer
 from .displays import check_displays
 from .execute import run_template, take_reads, who_fixes
-from .plan import Plan, Version, as_published, attached_files, make_plan
+from .plan import Plan, Version, as_published, attached_files, make_plan, with_posting_days
 
 
 @dataclass(frozen=True)
@@ -235,7 +235,7 @@ def _render(plan: Plan, version: Version, folder: Path, nb: Any) -> Page:
 
     html, setup = render_html(nb)
     (folder / HTML).write_text(html, encoding="utf-8")
-    meeting = as_published(version.meeting)
+    meeting = with_posting_days(as_published(version.meeting), version.kallelse)
     (folder / JSON).write_text(meeting.model_dump_json(indent=2), encoding="utf-8")
     (folder / POPOLO).write_text(
         json.dumps(popolo(meeting), indent=2, ensure_ascii=False), encoding="utf-8"

@@ -108,6 +108,21 @@ def as_published(meeting: Meeting) -> Meeting:
     return meeting.model_copy(update={"items": items})
 
 
+def with_posting_days(meeting: Meeting, sent: Meeting | None) -> Meeting:
+    """The meeting with the days its notices went up, as its pages show them.
+
+    The page of a final protokoll shows the anslag of its justering on the day of justering
+    unless the file gives another (``posted_on``), and the kallelse's day is the one its
+    record kept: the meeting's JSON says the same, rather than ``null``.
+    """
+    update: dict[str, Any] = {}
+    if meeting.kind == "protocol" and meeting.status == "final" and meeting.posted_on is None:
+        update["posted_on"] = meeting.adjusted_on
+    if meeting.notice_posted_on is None and sent is not None:
+        update["notice_posted_on"] = sent.notice_posted_on
+    return meeting.model_copy(update=update) if update else meeting
+
+
 def meeting_inputs(
     path: Path,
     project: Project,
