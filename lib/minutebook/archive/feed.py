@@ -122,28 +122,28 @@ def feed_xml(
         element.text = text
         return element
 
-    dated = sorted(((published(e, site), e) for e in entries), key=lambda p: p[0], reverse=True)
-    newest = dated[:FEED_SIZE]
+    dated = [(published(e, site), updated(e, site), e) for e in entries]
+    newest = sorted(dated, key=lambda d: d[0], reverse=True)[:FEED_SIZE]
     feed = etree.Element(f"{{{ATOM}}}feed", {XML_LANG: language}, nsmap={None: ATOM})
     add(feed, "title", title or labels.label("archive", language))
     who = site.publisher or next((e.meeting.organisation or e.meeting.body for e in entries), "")
     feed_id = site.url and site.absolute(path)
     feed_id = feed_id or uuid.uuid5(uuid.NAMESPACE_URL, f"minutebook:{who}:{path}").urn
     add(feed, "id", feed_id)
-    last = max((updated(e, site) for _, e in newest), default=None)
+    last = max((changed for _, changed, _ in newest), default=None)
     add(feed, "updated", (last or dt.datetime(1970, 1, 1, tzinfo=dt.UTC)).isoformat())
     add(feed, "link", rel="self", type="application/atom+xml", href=href(path))
     add(feed, "link", rel="alternate", type="text/html", href=href(posixpath.join(here, INDEX)))
     add(feed, "rights", f"{site.licence} {site.licence_link}".strip())
     add(feed, "generator", "minutebook", version=__version__)
-    for when, e in newest:
+    for when, changed, e in newest:
         entry = add(feed, "entry")
         entry.set(XML_LANG, e.language)
         shown = e.title if not e.draft else f"{e.title} ({e.label('draft')})"
         add(entry, "title", shown)
         add(entry, "id", entry_id(e, site))
         add(entry, "published", when.isoformat())
-        add(entry, "updated", updated(e, site).isoformat())
+        add(entry, "updated", changed.isoformat())
         add(entry, "link", rel="alternate", type="text/html", href=href(e.html))
         if e.pdf:
             add(entry, "link", rel="enclosure", type="application/pdf", href=href(e.pdf))

@@ -82,22 +82,21 @@ def page_info(nb: Any) -> dict[str, Any]:
         "version": __version__,
         "date": meeting["date"],
         "table": label("table_region"),
-        **_archive(nb, meeting, label),
+        **_archive(nb, meeting, label("licence"), public=not internal),
     }
 
 
-def _archive(nb: Any, meeting: dict[str, Any], label: Any) -> dict[str, str]:
+def _archive(nb: Any, meeting: dict[str, Any], licence: str, *, public: bool) -> dict[str, str]:
     """What the page says of the archive it is in: its address, to cite, and the licence."""
     site = nb.metadata.get("minutebook", {}).get("site") or {}
     page = AGENDA_HTML if meeting.get("status") in labels.NOT_HELD else HTML
-    internal = nb.metadata.get("minutebook", {}).get("version") == "internal"
-    url = "" if internal else site.get("url", "")  # the internal version is nowhere public
+    url = site.get("url", "") if public else ""  # the internal version is nowhere public
     return {
         "canonical": f"{url}{meeting['series']}/{meeting['date']}/{page}" if url else "",
         "site_name": meeting.get("organisation") or meeting["body"],
         "licence": site.get("licence", ""),
         "licence_url": site.get("licence_url", ""),
-        "licence_label": label("licence"),
+        "licence_label": licence,
     }
 
 

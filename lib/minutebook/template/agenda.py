@@ -22,15 +22,13 @@ def planned(m: Minutes) -> bool:
 
 def number(m: Minutes, item: dict[str, Any], index: int, numbered: bool) -> str:
     """The number in the item's heading: "3.", "§ 12", or the minutes' own ("3.10")."""
-    shown = f"{index + 1}." if numbered else ""
+    own = item.get("number")
+    if own:  # (in a protokoll's kallelse too, unlike numbering.numbers: shown as a §)
+        return f"§ {own}" if m.is_protocol and not own.startswith("§") else own
     # a protokoll's paragraphs are numbered whatever the layout; its kallelse's items are
     # not paragraphs yet (the § numbers come with the minutes)
-    if m.is_protocol and not planned(m):
-        shown = f"§ {(m.meeting.get('first_paragraph') or 1) + index}"
-    if item.get("number"):
-        own = item["number"]
-        shown = f"§ {own}" if m.is_protocol and not own.startswith("§") else own
-    return shown
+    shown = numbers_of(m.meeting)[index]
+    return shown if shown.startswith("§") else f"{shown}." if numbered else ""
 
 
 def meta(m: Minutes, item: dict[str, Any]) -> Phrase:
