@@ -172,6 +172,41 @@ def stress(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+KOMMUNSTYRELSEN = "params/kommunstyrelsen/2024-03-12.yaml"
+TRUST = "params/trust-board/2024-05-14.yaml"
+
+
+@pytest.fixture(scope="session")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An archive of 22 meetings of four bodies in Swedish and English, 2021–2024, built
+    once without PDFs: a protokoll about camera surveillance with a case of its own, a
+    draft about drugs, the rest copies of the examples (tests/archive/test_search.py)."""
+    series = ("umebra", "example-board", "kommunstyrelsen", "trust-board")
+    root = make_project(tmp_path_factory.mktemp("library"), series)
+    publish_drafts(root)
+    for date in ("2023-02-14", "2023-04-11", "2023-09-12", "2023-11-14", "2024-01-16"):
+        add_meeting(root, KOMMUNSTYRELSEN, date)
+    add_meeting(
+        root,
+        KOMMUNSTYRELSEN,
+        "2023-06-13",
+        {
+            "Markanvisning för Norrbacka hamn": "Kamerabevakning vid Norrbacka hamn",
+            "KS 2024/0102": "KS 2023/0777",
+        },
+    )
+    for date in ("2021-11-09", "2022-03-08", "2023-02-07"):
+        add_meeting(root, REFERENCE, date)
+    add_meeting(root, REFERENCE, "2022-09-20", {"status: final": "status: draft"})
+    for date in ("2022-11-08", "2023-03-14", "2023-06-13", "2023-10-10"):
+        add_meeting(root, EXAMPLE, date)
+    for date in ("2022-11-15", "2023-05-09", "2023-09-12", "2024-01-09"):
+        add_meeting(root, TRUST, date)
+    run = minutebook("build", "--no-pdf", cwd=root)
+    assert run.status == 0, run.err
+    return root
+
+
 @contextmanager
 def serving(root: Path) -> Iterator[str]:
     """`minutebook serve` in ``root`` while the block runs; its base URL."""

@@ -37,6 +37,7 @@ from .decisions import DECISIONS_CSV, DECISIONS_JSON, decisions_csv, decisions_j
 from .entries import Entry, collect, digest, is_current, site_text
 from .feed import feed_xml, index_json
 from .nav import link_pages
+from .records import TAIL
 from .search import build_index
 
 
@@ -93,6 +94,52 @@ def _css() -> str:
     return (TEMPLATES_DIR / "minutes" / "static" / "minutes.css").read_text(encoding="utf-8")
 
 
+def search_filters(
+    entries: Sequence[Entry], series: Sequence[dict[str, Any]], lang: labels.Language
+) -> dict[str, list[tuple[str, str]]]:
+    """The search page's choices, as (value, label): values as the index's filters have them."""
+    label = _labeller(lang)
+    documents = sorted({e.document for e in entries})
+    return {
+        "body": [(s["slug"], str(s["body"])) for s in series],
+        "year": [(y, y) for y in sorted({e.date[:4] for e in entries}, reverse=True)],
+        "kind": [(d, label(d)) for d in documents],
+        "status": [("final", label("status_final")), ("draft", label("status_draft"))],
+        "language": [(x, label(f"language_{x}")) for x in sorted({e.language for e in entries})],
+        "sort": [(x, label(f"sort_{x}")) for x in ("relevance", "newest", "oldest")],
+    }
+
+
+SEARCH_LABELS = (
+    "hit",
+    "hits",
+    "none",
+    "offline",
+    "short",
+    "count",
+    "count_one",
+    "shown",
+    "decision",
+    "other_language",
+    "switched",
+)
+
+
+def search_config(entries: Sequence[Entry], lang: labels.Language) -> dict[str, Any]:
+    """What the search page's script needs: the bundles, the default language, its words."""
+    languages = sorted({e.language for e in entries})
+    return {
+        "languages": languages,
+        "lang": lang if lang in languages else (languages or [lang])[0],
+        "folder": SEARCH,
+        "tail": TAIL,
+        "page": 20,
+        "labels": {key: labels.label(f"search_{key}", lang) for key in SEARCH_LABELS},
+        "names": {x: labels.label(f"language_{x}", lang) for x in languages},
+        "inline": {x: labels.label(f"language_in_{x}", lang) for x in languages},
+    }
+
+
 def pages(entries: Sequence[Entry], site: Site) -> dict[str, bytes]:
     """Every HTML page of the archive, by path relative to ``reports/``."""
     env = _environment()
@@ -119,14 +166,8 @@ def pages(entries: Sequence[Entry], site: Site) -> dict[str, bytes]:
             root="",
             **common,
             script=(TEMPLATES_DIR / "archive" / "search.js").read_text(encoding="utf-8"),
-            config={
-                "languages": sorted({e.language for e in entries}),
-                "folder": SEARCH,
-                "labels": {
-                    key: labels.label(f"search_{key}", lang)
-                    for key in ("hit", "hits", "none", "offline")
-                },
-            },
+            filters=search_filters(entries, series, lang),
+            config=search_config(entries, lang),
         ),
     }
     for s in series:

@@ -13,7 +13,6 @@ meetings on every archive update.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import tempfile
@@ -25,6 +24,7 @@ from ..errors import MinutebookError
 from ..i18n import say
 from ..paths import SEARCH
 from .entries import Entry
+from .records import page_records, record_page
 
 
 def pagefind() -> str:
@@ -45,12 +45,17 @@ def pagefind() -> str:
     return path
 
 
-def _link(source: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
+def write_records(entries: Sequence[Entry], sites: Path) -> dict[str, int]:
+    """Each entry's records as pages under ``sites/<language>/``; how many per language."""
+    counts: dict[str, int] = {}
+    for e in entries:
+        page = (e.folder / e.page).read_text(encoding="utf-8")
+        site = sites / e.language / e.series / e.date
+        site.mkdir(parents=True, exist_ok=True)
+        for n, record in enumerate(page_records(e, page)):
+            (site / f"{n}.html").write_text(record_page(record, e.language), encoding="utf-8")
+            counts[e.language] = counts.get(e.language, 0) + 1
+    return counts
 
 
 def build_index(reports: Path, entries: Sequence[Entry]) -> None:
@@ -65,11 +70,8 @@ def build_index(reports: Path, entries: Sequence[Entry]) -> None:
     sites = Path(tempfile.mkdtemp(prefix=".pagefind-sites.", suffix=".tmp", dir=reports))
     try:
         runs = []
-        for language in sorted({e.language for e in entries}):
+        for language in sorted(write_records(entries, sites)):
             site = sites / language
-            for e in entries:
-                if e.language == language:
-                    _link(e.folder / e.page, site / e.html)
             runs.append(
                 subprocess.Popen(
                     [

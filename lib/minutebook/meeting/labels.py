@@ -186,7 +186,42 @@ LABELS: dict[str, dict[Language, str]] = {
     "search_results": {"sv": "Sökresultat", "en": "Search results"},
     "search_hit": {"sv": "1 träff för ”{q}”", "en": "1 result for “{q}”"},
     "search_hits": {"sv": "{n} träffar för ”{q}”", "en": "{n} results for “{q}”"},
+    "search_count": {"sv": "{n} träffar", "en": "{n} results"},
+    "search_count_one": {"sv": "1 träff", "en": "1 result"},
     "search_none": {"sv": "Inga träffar för ”{q}”.", "en": "No results for “{q}”."},
+    "search_short": {
+        "sv": "Skriv ord med minst tre tecken: kortare ord och partiförkortningar söks inte.",
+        "en": "Type words of three characters or more: shorter words and party letters "
+        "are not searched.",
+    },
+    "search_in_body": {"sv": "Sök i {body}", "en": "Search {body}"},
+    "search_filters": {"sv": "Avgränsa", "en": "Narrow down"},
+    "search_body": {"sv": "Organ", "en": "Body"},
+    "search_year": {"sv": "År", "en": "Year"},
+    "search_status": {"sv": "Status", "en": "Status"},
+    "search_language": {"sv": "Språk", "en": "Language"},
+    "search_sort": {"sv": "Ordning", "en": "Order"},
+    "search_any": {"sv": "Alla", "en": "All"},
+    "sort_relevance": {"sv": "Bästa träff först", "en": "Best match first"},
+    "sort_newest": {"sv": "Nyaste först", "en": "Newest first"},
+    "sort_oldest": {"sv": "Äldsta först", "en": "Oldest first"},
+    "status_final": {"sv": "Justerade och fastställda", "en": "Approved"},
+    "status_draft": {"sv": "Utkast", "en": "Drafts"},
+    "language_sv": {"sv": "Svenska", "en": "Swedish"},
+    "language_en": {"sv": "Engelska", "en": "English"},
+    "language_in_sv": {"sv": "svenska", "en": "Swedish"},  # in running text
+    "language_in_en": {"sv": "engelska", "en": "English"},
+    "search_more": {"sv": "Visa fler träffar", "en": "Show more results"},
+    "search_shown": {"sv": "Visar {shown} av {n}.", "en": "Showing {shown} of {n}."},
+    "search_decision": {"sv": "Beslut", "en": "Decision"},
+    "search_other_language": {
+        "sv": "{n} träffar på {language}.",
+        "en": "{n} results in {language}.",
+    },
+    "search_switched": {
+        "sv": "Inga träffar på {asked}; här är {n} på {language}.",
+        "en": "No results in {asked}; here are {n} in {language}.",
+    },
     "search_offline": {
         "sv": "Sökningen fungerar när arkivet visas från en webbserver, till exempel med "
         "kommandot minutebook serve.",

@@ -49,9 +49,14 @@ def browser_page() -> Iterator[Any]:
             browser.close()
 
 
-def axe_violations(page: Any, url: str) -> list[str]:
-    """Open ``url`` and list axe's WCAG A/AA violations, one line per failing element."""
+def axe_violations(page: Any, url: str, ready: str | None = None) -> list[str]:
+    """Open ``url`` and list axe's WCAG A/AA violations, one line per failing element.
+
+    A page its script fills (search results) is checked once ``ready`` (a selector) shows.
+    """
     page.goto(url)
+    if ready:
+        page.wait_for_selector(ready)
     page.evaluate(_axe_script())
     options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
     results = page.evaluate(f"axe.run(document, {json.dumps(options)})")
