@@ -180,12 +180,15 @@ TRUST = "params/trust-board/2024-05-14.yaml"
 def library(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An archive of 22 meetings of four bodies in Swedish and English, 2021–2024, built
     once without PDFs: a protokoll about camera surveillance with a case of its own, a
-    draft about drugs, the rest copies of the examples (tests/archive/test_search.py)."""
+    draft protokoll, draft notes about drugs, the rest copies of the examples
+    (tests/archive/test_search.py, test_topics.py)."""
     series = ("umebra", "example-board", "kommunstyrelsen", "trust-board")
     root = make_project(tmp_path_factory.mktemp("library"), series)
     publish_drafts(root)
-    for date in ("2023-02-14", "2023-04-11", "2023-09-12", "2023-11-14", "2024-01-16"):
+    publish_drafts(root, "kommunstyrelsen")
+    for date in ("2023-02-14", "2023-04-11", "2023-09-12", "2023-11-14"):
         add_meeting(root, KOMMUNSTYRELSEN, date)
+    add_meeting(root, KOMMUNSTYRELSEN, "2024-01-16", {"status: final": "status: draft"})
     add_meeting(
         root,
         KOMMUNSTYRELSEN,

@@ -39,6 +39,9 @@ ARCHIVE_STAMP = ".archive.json"
 INDEX = "index.html"
 SEARCH_PAGE = "search.html"
 SEARCH = "_search"  # the search index: no series slug can start with "_"
+CASES = "_cases"  # a page per case reference, across bodies
+DECISIONS_PAGE = "decisions.html"  # a body's decisions by year, in its folder
+ACTIONS_PAGE = "actions.html"  # a body's action items and their history
 INDEX_JSON = "index.json"
 FEED = "feed.xml"
 OUTPUTS = (NOTEBOOK, HTML, PDF, DOCX, JSON, POPOLO, AGENDA_HTML, AGENDA_PDF, AGENDA_DOCX)
@@ -53,6 +56,9 @@ NAMES = {
     "index": INDEX,
     "search_page": SEARCH_PAGE,
     "search": SEARCH,
+    "cases": CASES,
+    "decisions_page": DECISIONS_PAGE,
+    "actions_page": ACTIONS_PAGE,
     "index_json": INDEX_JSON,
     "feed": FEED,
     "decisions_csv": "decisions.csv",

@@ -66,6 +66,7 @@ def test_build_writes_notebook_html_and_pdf(built):
     # nothing half-written is left beside the outputs
     assert sorted(p.name for p in (built / "reports/umebra").iterdir()) == [
         "2022-06-14",
+        "decisions.html",  # its decisions by year
         "feed.xml",  # the body's own feed
         "index.html",
     ]

@@ -20,7 +20,10 @@ from ..i18n import reason, say
 from ..meeting import labels
 from ..meeting.scripts import isolate
 from ..paths import (
+    ACTIONS_PAGE,
     ARCHIVE_STAMP,
+    CASES,
+    DECISIONS_PAGE,
     FEED,
     INDEX,
     INDEX_JSON,
@@ -39,6 +42,7 @@ from .feed import feed_xml, index_json
 from .nav import link_pages
 from .records import TAIL
 from .search import build_index
+from .topics import case_href, cases, decisions_by_year, followed_actions
 
 
 def _language(entries: Sequence[Entry]) -> labels.Language:
@@ -145,6 +149,7 @@ def pages(entries: Sequence[Entry], site: Site) -> dict[str, bytes]:
     env = _environment()
     lang = _language(entries)
     series = _series(entries)
+    found = cases(entries)
     licence = {"id": site.licence, "url": site.licence_link}
     common = {
         "css": _css(),
@@ -159,6 +164,7 @@ def pages(entries: Sequence[Entry], site: Site) -> dict[str, bytes]:
             root="",
             series=series,
             board=bool(board.shown(entries)),
+            cases=bool(found),
             **common,
         ),
         SEARCH_PAGE: env.get_template("search.html.j2").render(
@@ -171,14 +177,54 @@ def pages(entries: Sequence[Entry], site: Site) -> dict[str, bytes]:
         ),
     }
     for s in series:
+        own = [e for e in entries if e.series == s["slug"]]
+        mine = {**common, "lang": s["language"], "L": s["L"], "root": "../", "s": s}
+        mine["feed_href"] = FEED  # its own feed
+        followed = followed_actions(own)
+        s["actions"] = bool(followed)
         out[f"{s['slug']}/{INDEX}"] = env.get_template("series.html.j2").render(
-            **{**common, "lang": s["language"], "L": s["L"]},
-            title=s["body"],
-            root="../",
-            feed_href=FEED,  # its own feed
-            s=s,
+            **mine, title=s["body"]
+        )
+        out[f"{s['slug']}/{DECISIONS_PAGE}"] = env.get_template("decisions.html.j2").render(
+            **mine, title=s["L"]("decisions_title", body=s["body"]), years=decisions_by_year(own)
+        )
+        if followed:
+            out[f"{s['slug']}/{ACTIONS_PAGE}"] = env.get_template("actions.html.j2").render(
+                **mine,
+                title=s["L"]("actions_title", body=s["body"]),
+                followed=followed,
+                long_date=lambda day, lang=s["language"]: labels.long_date(day, lang),
+            )
+    topics = {**common, "root": "../"}
+    if found:
+        out[f"{CASES}/{INDEX}"] = env.get_template("cases.html.j2").render(
+            **topics, title=labels.label("cases_title", lang), cases=found
+        )
+    for slug, (case, items) in found.items():
+        out[case_href(slug)] = env.get_template("case.html.j2").render(
+            **topics, title=fill(labels.label("case_title", lang), case=case), items=items
         )
     return {path: isolate(html).encode("utf-8") for path, html in out.items()}
+
+
+def _replace_folder(final: Path, written: dict[str, bytes]) -> None:
+    """Swap in the folder of pages under ``final``'s name: a case no longer cited goes."""
+    prefix = f"{final.name}/"
+    mine = {
+        path.removeprefix(prefix): data for path, data in written.items() if path.startswith(prefix)
+    }
+    if not mine:
+        if final.is_dir():
+            publish.remove(final)
+        return
+    staging = publish.staging(final)
+    try:
+        for name, data in mine.items():
+            (staging / name).write_bytes(data)
+        publish.publish(staging, final)
+    except BaseException:
+        publish.discard(staging)
+        raise
 
 
 def update(project: Project, files: Sequence[Path], *, force: bool = False) -> bool:
@@ -205,8 +251,14 @@ def _update(project: Project, files: Sequence[Path], force: bool) -> bool:
     entries = [e for e in entries if e.readable]
     link_pages(entries)
     site = load_site(project.params)
-    for path, data in pages(entries, site).items():
-        publish.write_atomic(reports / path, data)
+    written = pages(entries, site)
+    for path, data in written.items():
+        if not path.startswith(f"{CASES}/"):
+            publish.write_atomic(reports / path, data)
+    _replace_folder(reports / CASES, written)
+    for slug in {e.series for e in entries}:  # a body whose actions are all gone
+        if f"{slug}/{ACTIONS_PAGE}" not in written:
+            (reports / slug / ACTIONS_PAGE).unlink(missing_ok=True)
     publish.write_atomic(reports / INDEX_JSON, index_json(entries, site))
     publish.write_atomic(reports / FEED, feed_xml(entries, _language(entries), site))
     found = rows(entries, site)

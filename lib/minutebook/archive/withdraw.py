@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from ..build import publish
-from ..paths import FEED, INDEX, SLUG, STAMP, Project
+from ..paths import ACTIONS_PAGE, DECISIONS_PAGE, FEED, INDEX, SLUG, STAMP, Project
 
 
 def withdraw(project: Project) -> list[Path]:
@@ -33,6 +33,6 @@ def withdraw(project: Project) -> list[Path]:
                 if not (params / f"{date}.yaml").exists():
                     failed.unlink()
             left = {p.name for p in series.iterdir()}
-            if left <= {INDEX, FEED}:  # nothing but the page and feed of a series that is gone
+            if left <= {INDEX, FEED, DECISIONS_PAGE, ACTIONS_PAGE}:  # a series that is gone
                 publish.remove(series)
     return removed

@@ -70,6 +70,11 @@ class Action(_Strict):
     owner: Text | None = None
     due: dt.date | None = None
     done: Flag = False
+    id: Text | None = Field(
+        default=None,
+        description="the same action in later meetings (minutebook new writes it): "
+        "without one, the date of the meeting and its place among the meeting's actions",
+    )
 
 
 class Attachment(_Strict):

@@ -228,6 +228,34 @@ LABELS: dict[str, dict[Language, str]] = {
         "en": "Search works when the archive is served by a web server, for example with "
         "the command minutebook serve.",
     },
+    "decisions_title": {"sv": "Beslut – {body}", "en": "Decisions – {body}"},
+    "decisions_link": {"sv": "Alla beslut per år", "en": "Every decision by year"},
+    "decisions_intro": {
+        "sv": "Varje beslut i protokoll och anteckningar, nyaste mötet först.",
+        "en": "Every decision in the minutes, newest meeting first.",
+    },
+    "no_decisions": {"sv": "Inga beslut ännu.", "en": "No decisions yet."},
+    "reservations": {"sv": "Reservation", "en": "Dissent"},
+    "actions_title": {"sv": "Åtgärder – {body}", "en": "Action items – {body}"},
+    "actions_link": {"sv": "Åtgärder och hur det gått", "en": "Action items and their progress"},
+    "actions_intro": {
+        "sv": "Varje åtgärd med dess senaste läge, öppna först. Historiken visar varje möte "
+        "där åtgärden togs upp.",
+        "en": "Every action item with its latest state, open ones first. Its history lists "
+        "each meeting that recorded it.",
+    },
+    "action_open": {"sv": "Pågår", "en": "Open"},
+    "action_history": {"sv": "Historik", "en": "History"},
+    "no_actions": {"sv": "Inga åtgärder ännu.", "en": "No action items yet."},
+    "cases_title": {"sv": "Ärenden", "en": "Cases"},
+    "cases_link": {"sv": "Ärenden (diarienummer)", "en": "Cases (reference numbers)"},
+    "cases_intro": {
+        "sv": "Varje diarienummer i protokollen, med de möten och organ där ärendet behandlats.",
+        "en": "Every case reference in the minutes, with the meetings and bodies that handled it.",
+    },
+    "case_title": {"sv": "Ärende {case}", "en": "Case {case}"},
+    "case_count": {"sv": "{n} behandlingar", "en": "handled {n} times"},
+    "case_count_one": {"sv": "1 behandling", "en": "handled once"},
     "feed": {"sv": "Prenumerera (Atom)", "en": "Subscribe (Atom)"},
     "licence": {"sv": "Licens", "en": "Licence"},
     "permalink": {"sv": "Länk till {what}", "en": "Link to {what}"},

@@ -11,7 +11,7 @@ added before it in a later edit of notes, as long as the numbers themselves stan
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .labels import NOT_HELD
@@ -58,10 +58,14 @@ def anchors(shown: Sequence[str]) -> list[str]:
     for number in shown:
         paragraph = number.startswith("§")
         text = re.sub(r"[^\w.]+", "-", number.removeprefix("§").strip()).strip("-") or "x"
-        anchor = f"p{text}" if paragraph else f"item-{text}"
-        taken, n = anchor, 1
-        while taken in out:
-            n += 1
-            taken = f"{anchor}-{n}"
-        out.append(taken)
+        out.append(unique(f"p{text}" if paragraph else f"item-{text}", out))
     return out
+
+
+def unique(name: str, taken: Container[str]) -> str:
+    """``name``, or ``name-2``, ``name-3``… : the first that is not ``taken``."""
+    found, n = name, 1
+    while found in taken:
+        n += 1
+        found = f"{name}-{n}"
+    return found

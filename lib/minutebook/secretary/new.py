@@ -21,6 +21,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..errors import MinutebookError
 from ..i18n import say
+from ..meeting.actions import derived_id
 from ..meeting.labels import Language, label
 from ..meeting.model import is_true, yaml_bool
 from ..meeting.types import SWEDISH, english_word
@@ -116,23 +117,28 @@ def _is_guest(person: object) -> bool:
     return role == "guest" or (isinstance(role, list) and "guest" in role)
 
 
-def _follow_ups(items: list[object], language: str) -> list[CommentedMap]:
+def _follow_ups(items: list[object], language: str, previous: str) -> list[CommentedMap]:
     """Items gathering every action item of the previous meeting that is not done.
 
     An open action of a confidential item stays confidential: it goes into a follow-up item
-    of its own, confidential for the same reason, never into the public one.
+    of its own, confidential for the same reason, never into the public one. Each keeps its
+    id (given, or made from the ``previous`` meeting's date and its place: see
+    :mod:`minutebook.meeting.actions`), so the archive can follow it.
     """
     lang: Language = "en" if language == "en" else "sv"
     groups: dict[object, CommentedSeq] = {}
+    place = 0
     for item in items:
         if not isinstance(item, dict):
             continue
         secret = yaml_bool(item.get("confidential") or False)
         for action in item.get("actions") or []:
+            place += 1
             if isinstance(action, dict) and not is_true(action.get("done")):
                 carried = CommentedMap(
                     (k, action[k]) for k in ("task", "owner", "due") if action.get(k) is not None
                 )
+                carried["id"] = action.get("id") or derived_id(previous, place)
                 if any("\n" in str(value) for value in carried.values()):
                     carried.fa.set_block_style()  # a task of several lines stays a block
                 else:
@@ -176,6 +182,7 @@ def next_meeting_text(previous_text: str, date: dt.date) -> str:
     if not isinstance(data, CommentedMap):
         raise MinutebookError(say("new.previous_not_mapping"))
     previous_items = yaml.load(previous_text).get("items") or []
+    previous = str(data.get("date", ""))
     change(data, "date", date)
     # the next meeting is still to come: its file is the agenda, and builds the kallelse;
     # in the language the file writes its values in ("slutlig" → "planerat")
@@ -211,6 +218,12 @@ def next_meeting_text(previous_text: str, date: dt.date) -> str:
         drop(time, "breaks")
     actions = data.get("actions")
     if isinstance(actions, CommentedSeq):  # the meeting's own open actions stay on its list
+        before = sum(
+            len(item.get("actions") or []) for item in previous_items if isinstance(item, dict)
+        )
+        for place, action in enumerate(actions, start=before + 1):
+            if isinstance(action, CommentedMap) and not action.get("id"):
+                action["id"] = derived_id(previous, place)
         still_open = [i for i, a in enumerate(actions) if not is_true(_get(a, "done"))]
         data["actions"] = keep_items(actions, still_open, [])
         if not still_open:
@@ -221,7 +234,7 @@ def next_meeting_text(previous_text: str, date: dt.date) -> str:
         eol, below = comment(old, len(old) - 1)
         outside = "".join(line for line in below.splitlines(True) if not line[:1].isspace())
         set_comment(old, len(old) - 1, eol, outside)
-    follow_ups = _follow_ups(previous_items, str(data.get("language", "sv")))
+    follow_ups = _follow_ups(previous_items, str(data.get("language", "sv")), previous)
     # Before the standing item that closed the last agenda ("Övriga frågor" stays last).
     at = len(standing) - 1 if standing and standing[-1] == len(old) - 1 else len(standing)
     items = keep_items(old, standing, [(at + n, f) for n, f in enumerate(follow_ups)])
