@@ -40,9 +40,9 @@ if TYPE_CHECKING:
 
 def published_meeting(folder: Path) -> Meeting:
     """The meeting a published folder shows, as the model (raises OSError, ValueError)."""
-    from ..meeting.model import Meeting
+    from ..build.published import PublishedMeeting
 
-    return Meeting.model_validate_json((folder / JSON).read_bytes())
+    return PublishedMeeting.model_validate_json((folder / JSON).read_bytes())
 
 
 @dataclass(frozen=True)

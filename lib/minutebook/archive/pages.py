@@ -41,6 +41,7 @@ from .entries import Entry, collect, digest, is_current, site_text
 from .feed import feed_xml, index_json
 from .nav import link_pages
 from .records import TAIL
+from .schemas import SCHEMA, schema_files
 from .search import build_index
 from .topics import case_href, cases, decisions_by_year, followed_actions
 
@@ -256,6 +257,7 @@ def _update(project: Project, files: Sequence[Path], force: bool) -> bool:
         if not path.startswith(f"{CASES}/"):
             publish.write_atomic(reports / path, data)
     _replace_folder(reports / CASES, written)
+    _replace_folder(reports / SCHEMA, schema_files())
     for slug in {e.series for e in entries}:  # a body whose actions are all gone
         if f"{slug}/{ACTIONS_PAGE}" not in written:
             (reports / slug / ACTIONS_PAGE).unlink(missing_ok=True)

@@ -1,7 +1,8 @@
 """``minutebook serve``: the archive on a local web server, for a preview.
 
 Search needs it: browsers refuse to load Pagefind's modules from ``file://``. It binds to
-127.0.0.1 by default, serves only ``reports/``, and logs nothing but errors.
+127.0.0.1 by default, serves only ``reports/`` and nothing in it whose name starts with a
+dot (as a public web server should be set up: docs/open-data.md), and logs nothing but errors.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import http.server
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from ..errors import MinutebookError
 from ..i18n import reason, say
@@ -23,6 +25,14 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         ".wasm": "application/wasm",
         ".json": "application/json",
     }
+
+    def send_head(self) -> Any:
+        """Nothing whose name starts with a dot: the build's stamps, a half-written folder."""
+        path = self.path.split("?", 1)[0].split("#", 1)[0]
+        if any(part.startswith(".") for part in unquote(path).split("/")):
+            self.send_error(404)
+            return None
+        return super().send_head()
 
     def log_message(self, format: str, *args: Any) -> None:
         if len(args) > 1 and str(args[1]).startswith(("4", "5")) and args[1] != "404":

@@ -77,7 +77,7 @@ class Stamp:
     extra: list[str] = field(default_factory=list)  # project-relative paths
     files: dict[str, str] = field(default_factory=dict)  # output name -> SHA-256
     built: str = ""  # ISO time of the build
-    internal: bool = False  # an internal version exists, with a stamp of its own
+    internal: bool = False  # (older stamps) an internal version exists: now internal/ says
     numbering: list[str] | None = None  # a protocol: the earlier files of its year
     history: list[str] | None = None  # the earlier meetings its template read
     template: str | None = None  # the template it was made with, when the series chose one
@@ -95,7 +95,8 @@ class Stamp:
 
     def dumps(self) -> bytes:
         """The stamp as written to ``.build.json``."""
-        return json.dumps(self.__dict__, indent=1, sort_keys=True).encode()
+        data = {k: v for k, v in self.__dict__.items() if k != "internal" or v}
+        return json.dumps(data, indent=1, sort_keys=True).encode()
 
     @classmethod
     def read(cls, folder: Path) -> Stamp | None:
@@ -131,11 +132,15 @@ def current_state(project: Project, meeting: Path, pdf: bool) -> Stamp | None:
     if stamp.inputs is None:
         return None
     extra = stamp.extra
-    if stamp.internal:  # its stamp lists every file the meeting names, confidential ones too
-        internal = Stamp.read(project.internal_dir(meeting.parent.name, meeting.stem))
-        if internal is None or internal.inputs != stamp.inputs:
+    internal = Stamp.read(project.internal_dir(meeting.parent.name, meeting.stem))
+    if internal is not None and not internal.alone:
+        # an internal version beside the public one: its stamp lists every file the meeting
+        # names, confidential ones too (the public stamp says nothing of it)
+        if internal.inputs != stamp.inputs:
             return None
         extra = internal.extra
+    elif stamp.internal:  # written before stamps kept quiet about it, and it is gone
+        return None
     if stamp.numbering is not None:  # a protocol: a meeting added before it renumbers it
         year = meeting.stem[:4]
         earlier = [

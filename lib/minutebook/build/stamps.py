@@ -32,8 +32,10 @@ def stamp_all(
     """Each staged folder's stamp: the input hash (none when incomplete) and its files.
 
     The public one also records what the minutes say, for :func:`record.judge` next time,
-    and the kallelse's posting for the notice board. An internal version that is all there
-    is (a draft kept from the public) says so: its stamp is the one to check then.
+    and the kallelse's posting for the notice board — and nothing of an internal version:
+    whether there is one is for ``internal/`` to say, not for a file under ``reports/``. An
+    internal version that is all there is (a draft kept from the public) says so: its stamp
+    is the one to check then.
     """
     digest = read.digest if complete else None
     common = {"numbering": plan.numbering, "history": read.history, "template": plan.chosen}
@@ -48,7 +50,6 @@ def stamp_all(
             folder,
             digest,
             names,
-            internal=plan.internal is not None,
             **common,
             final=plan.meeting.status == "final",
             text=text,
