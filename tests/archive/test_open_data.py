@@ -100,7 +100,11 @@ def test_nothing_under_reports_tells_of_an_internal_version(council):
 def test_serve_gives_no_file_whose_name_starts_with_a_dot(archive):
     with serving(archive) as base:
         assert urllib.request.urlopen(f"{base}umebra/2022-06-14/meeting.json").status == 200
-        for hidden in ("umebra/2022-06-14/.build.json", ".archive.json", "umebra/2022-06-14/%2ebuild.json"):
+        for hidden in (
+            "umebra/2022-06-14/.build.json",
+            ".archive.json",
+            "umebra/2022-06-14/%2ebuild.json",
+        ):
             with pytest.raises(urllib.error.HTTPError) as refused:
                 urllib.request.urlopen(f"{base}{hidden}")
             assert refused.value.code == 404, hidden
