@@ -82,9 +82,21 @@ def find_root(start: Path | None = None) -> Path:
     return here
 
 
+# A meeting file is named for its date; a body's second meeting that day adds "-2" (a third
+# "-3", …): params/<series>/2024-03-14-2.yaml. The name is the meeting's folder too.
+MEETING_NAME = re.compile(r"(\d{4}-\d\d-\d\d)(?:-([2-9]|[1-9]\d+))?")
+
+
+def meeting_order(name: str) -> tuple[str, int]:
+    """Where a meeting named ``name`` (a file's stem) comes: by date, then its number that day."""
+    found = MEETING_NAME.fullmatch(name)
+    return (found[1], int(found[2] or 1)) if found else (name, 0)
+
+
 def series_meetings(folder: Path) -> list[Path]:
     """The meeting files of a series folder, oldest first: those named for a date."""
-    return sorted(p for p in folder.glob("*.yaml") if re.fullmatch(r"\d{4}-\d\d-\d\d", p.stem))
+    named = (p for p in folder.glob("*.yaml") if MEETING_NAME.fullmatch(p.stem))
+    return sorted(named, key=lambda p: meeting_order(p.stem))
 
 
 def beside(meeting_file: Path, suffix: str) -> Path:
@@ -92,9 +104,14 @@ def beside(meeting_file: Path, suffix: str) -> Path:
     return meeting_file.with_name(meeting_file.stem + suffix)
 
 
-def earlier_files(series_folder: Path, date: str) -> list[Path]:
-    """The meeting files of the series dated before ``date`` (ISO), oldest first."""
-    return [p for p in series_meetings(series_folder) if p.stem < date]
+def earlier_files(series_folder: Path, name: str) -> list[Path]:
+    """The meeting files of the series before the one named ``name``, oldest first.
+
+    ``name`` is a meeting's (``2024-03-14-2``: the day's first meeting is earlier) or a date
+    (``2024-03-14``: every meeting of that day is not).
+    """
+    key = meeting_order(name)
+    return [p for p in series_meetings(series_folder) if meeting_order(p.stem) < key]
 
 
 @dataclass(frozen=True)

@@ -79,13 +79,13 @@ def notices(entries: Sequence[Entry]) -> list[Notice]:
         meeting = e.meeting
         if e.agenda and e.notice:  # a kallelse, or the notice of a cancellation
             kind = "cancelled" if meeting.status == "cancelled" else "planned"
-            href = f"{e.series}/{e.date}/{AGENDA_HTML}"
+            href = f"{e.series}/{e.slug}/{AGENDA_HTML}"
             out.append(Notice(e, kind, dt.date.fromisoformat(e.notice), meeting.date, href))
         minutes = e.page != AGENDA_HTML  # the minutes are public
         if minutes and meeting.status == "final" and meeting.adjusted_on is not None:
             up = meeting.posted_on or meeting.adjusted_on
             out.append(Notice(e, "adjusted", up, up + APPEAL, e.html))
-    return sorted(out, key=lambda n: (n.up, n.entry.date, n.kind), reverse=True)
+    return sorted(out, key=lambda n: (n.up, n.entry.order, n.kind), reverse=True)
 
 
 def board(
@@ -145,7 +145,7 @@ def feed(found: Sequence[Notice], language: labels.Language, base: str = "") -> 
         entry.set(lang, n.entry.language)
         kind = n.label(f"notice_kind.{n.kind}")
         add(entry, "title", f"{kind}: {n.meeting.body}, {n.date(n.meeting.date)}")
-        add(entry, "id", f"urn:minutebook:notice:{n.entry.series}:{n.entry.date}:{n.kind}")
+        add(entry, "id", f"urn:minutebook:notice:{n.entry.series}:{n.entry.slug}:{n.kind}")
         add(entry, "updated", f"{n.up.isoformat()}T00:00:00+00:00")
         add(entry, "link", rel="alternate", type="text/html", href=f"../{n.href}")
         add(add(entry, "author"), "name", n.meeting.body)

@@ -46,7 +46,7 @@ def rows(entries: Sequence[Entry], site: Site) -> list[dict[str, Any]]:
     """A row per decision, oldest meeting first, in the order of the minutes."""
     out = []
     held = [e for e in entries if e.meeting.status not in NOT_HELD]
-    for e in sorted(held, key=lambda e: (e.date, e.series)):
+    for e in sorted(held, key=lambda e: (e.order, e.series)):
         meeting = e.meeting
         numbers = item_numbers(meeting)
         fragments = anchors(numbers)

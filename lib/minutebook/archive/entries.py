@@ -30,9 +30,11 @@ from ..paths import (
     SIGNATURES,
     SITE_FILE,
     Project,
+    meeting_order,
 )
 from ..settings import settings
-from ..template.phrase import dated
+from ..template.phrase import dated, fill, join, unbroken
+from ..template.whole import clock
 
 if TYPE_CHECKING:
     from ..meeting.model import Meeting
@@ -50,7 +52,7 @@ class Entry:
     """One published meeting, as the archive lists it."""
 
     series: str
-    date: str
+    slug: str  # its folder's name: the date, "-2" after it for a second meeting that day
     folder: Path
     pdf_exists: bool  # the PDF of its page
     built: str
@@ -59,6 +61,16 @@ class Entry:
     posting: bool = True  # its notices go on the notice board
     word: bool = False  # its page has a Word copy
     notice: str | None = None  # the day its kallelse was first posted
+
+    @property
+    def date(self) -> str:
+        """The meeting's day (ISO)."""
+        return self.slug[:10]
+
+    @property
+    def order(self) -> tuple[str, int]:
+        """Where it comes among its body's meetings: by day, then its number that day."""
+        return meeting_order(self.slug)
 
     @cached_property
     def meeting(self) -> Meeting:
@@ -101,8 +113,14 @@ class Entry:
 
     @property
     def long_date(self) -> str:
-        """``14 juni 2022``."""
-        return dated(self.date, self.language)
+        """``14 juni 2022``; a second meeting that day with its time: ``…, kl. 18.00``."""
+        day = dated(self.date, self.language)
+        start = self.meeting.time.start if self.meeting.time else None
+        if self.order[1] == 1 or start is None:
+            return day
+        time = clock(self.label, start.strftime("%H:%M"))
+        at = labels.label("taken_up", self.language)
+        return join(", ", [day, unbroken(fill(at, time=time))])
 
     @property
     def document(self) -> str:
@@ -129,7 +147,7 @@ class Entry:
     @property
     def html(self) -> str:
         """The meeting's page: its minutes, or its kallelse."""
-        return f"{self.series}/{self.date}/{self.page}"
+        return f"{self.series}/{self.slug}/{self.page}"
 
     @property
     def pdf_name(self) -> str:
@@ -139,19 +157,19 @@ class Entry:
     @property
     def pdf(self) -> str | None:
         """The PDF, if there is one."""
-        return f"{self.series}/{self.date}/{self.pdf_name}" if self.pdf_exists else None
+        return f"{self.series}/{self.slug}/{self.pdf_name}" if self.pdf_exists else None
 
     @property
     def docx(self) -> str | None:
         """The Word copy of its page, if there is one."""
         name = DOCX if self.page == HTML else AGENDA_DOCX
-        return f"{self.series}/{self.date}/{name}" if self.word else None
+        return f"{self.series}/{self.slug}/{name}" if self.word else None
 
     @property
     def kallelse(self) -> str | None:
         """The kallelse kept beside the minutes, if there is one."""
         return (
-            f"{self.series}/{self.date}/{AGENDA_HTML}"
+            f"{self.series}/{self.slug}/{AGENDA_HTML}"
             if self.agenda and self.page == HTML
             else None
         )
@@ -159,7 +177,7 @@ class Entry:
     @property
     def json(self) -> str:
         """The machine-readable meeting."""
-        return f"{self.series}/{self.date}/{JSON}"
+        return f"{self.series}/{self.slug}/{JSON}"
 
 
 def collect(project: Project, files: Iterable[Path]) -> list[Entry]:
@@ -185,7 +203,7 @@ def collect(project: Project, files: Iterable[Path]) -> list[Entry]:
                 notice=stamp.notice if stamp else None,
             )
         )
-    return sorted(entries, key=lambda e: (e.series, e.date))
+    return sorted(entries, key=lambda e: (e.series, e.order))
 
 
 def site_text(project: Project) -> str:
@@ -202,7 +220,7 @@ def digest(entries: Sequence[Entry], site: str = "") -> str:
     out.update(settings().base_url.encode())
     out.update(site.encode())
     for e in entries:
-        out.update(f"{e.series}/{e.date}/{e.built}/{e.pdf_exists}/{e.page}/{e.agenda}".encode())
+        out.update(f"{e.series}/{e.slug}/{e.built}/{e.pdf_exists}/{e.page}/{e.agenda}".encode())
         out.update(f"/{e.word}".encode())
     return out.hexdigest()
 

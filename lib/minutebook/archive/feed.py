@@ -49,7 +49,7 @@ def index_json(entries: Sequence[Entry], site: Site) -> bytes:
             "json": e.json,
             "built": e.built,
         }
-        for e in sorted(entries, key=lambda e: (e.date, e.series), reverse=True)
+        for e in sorted(entries, key=lambda e: (e.order, e.series), reverse=True)
     ]
     data = {**site.about(FORMAT_VERSION), "meetings": meetings}
     return json.dumps(data, indent=2, ensure_ascii=False).encode()
@@ -78,9 +78,9 @@ def entry_id(e: Entry, site: Site) -> str:
     """An id no other archive's entry has: a tag URI from the base URL, else a UUID."""
     if site.url:
         parts = urlsplit(site.url)
-        return f"tag:{parts.hostname},{e.date}:{parts.path}{e.series}/{e.date}"
+        return f"tag:{parts.hostname},{e.date}:{parts.path}{e.series}/{e.slug}"
     who = e.meeting.organisation or e.meeting.body
-    return uuid.uuid5(uuid.NAMESPACE_URL, f"minutebook:{who}:{e.series}/{e.date}").urn
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"minutebook:{who}:{e.series}/{e.slug}").urn
 
 
 def summary(e: Entry) -> str:

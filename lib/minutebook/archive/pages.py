@@ -79,7 +79,7 @@ def _series(entries: Sequence[Entry]) -> list[dict[str, Any]]:
     """Each series with its meetings by year, newest first."""
     out = []
     for slug, group in groupby(entries, key=lambda e: e.series):
-        meetings = sorted(group, key=lambda e: e.date, reverse=True)
+        meetings = sorted(group, key=lambda e: e.order, reverse=True)
         newest = meetings[0]
         years = [(year, list(ms)) for year, ms in groupby(meetings, key=lambda e: e.date[:4])]
         out.append(

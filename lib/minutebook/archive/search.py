@@ -50,7 +50,7 @@ def write_records(entries: Sequence[Entry], sites: Path) -> dict[str, int]:
     counts: dict[str, int] = {}
     for e in entries:
         page = (e.folder / e.page).read_text(encoding="utf-8")
-        site = sites / e.language / e.series / e.date
+        site = sites / e.language / e.series / e.slug
         site.mkdir(parents=True, exist_ok=True)
         for n, record in enumerate(page_records(e, page)):
             (site / f"{n}.html").write_text(record_page(record, e.language), encoding="utf-8")

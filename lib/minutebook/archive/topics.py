@@ -58,7 +58,7 @@ def _items(entry: Entry) -> list[tuple[Decided, object]]:
 def decisions_by_year(entries: Sequence[Entry]) -> list[tuple[str, list[list[Decided]]]]:
     """A body's decisions: by year, newest first; by meeting, newest first; items in order."""
     meetings = []
-    for e in sorted(_held(entries), key=lambda e: e.date, reverse=True):
+    for e in sorted(_held(entries), key=lambda e: e.order, reverse=True):
         decided = [d for d, _ in _items(e) if d.decisions]
         if decided:
             meetings.append(decided)
@@ -98,9 +98,9 @@ class Followed:
 def followed_actions(entries: Sequence[Entry]) -> list[Followed]:
     """A body's action items with their history: open ones first, by when they are due."""
     by_id: dict[str, Followed] = {}
-    for e in sorted(_held(entries), key=lambda e: e.date):
+    for e in sorted(_held(entries), key=lambda e: e.order):
         items = _items(e)
-        for action_id, action, index in actions(e.meeting):
+        for action_id, action, index in actions(e.meeting, e.slug):
             if index is not None and index < len(items):
                 where = items[index][0]
             else:  # the meeting's own list: the meeting, not an item
@@ -126,7 +126,7 @@ def case_slug(case: str, taken: set[str]) -> str:
 def cases(entries: Sequence[Entry]) -> dict[str, tuple[str, list[Decided]]]:
     """Every case reference, by its page's name: the reference and its items, oldest first."""
     found: dict[str, list[Decided]] = {}
-    for e in sorted(_held(entries), key=lambda e: (e.date, e.series)):
+    for e in sorted(_held(entries), key=lambda e: (e.order, e.series)):
         for decided, item in _items(e):
             case = getattr(item, "case", None)
             for ref in [case] if isinstance(case, str) else list(case or []):

@@ -151,7 +151,8 @@ def current_state(project: Project, meeting: Path, pdf: bool) -> Stamp | None:
         if earlier != stamp.numbering:
             return None
     if stamp.history is not None:  # its template read the earlier meetings: one more counts
-        earlier = [project.relative(p) for p in earlier_files(meeting.parent, meeting.stem)]
+        # (as the template reads them: the meetings of earlier days)
+        earlier = [project.relative(p) for p in earlier_files(meeting.parent, meeting.stem[:10])]
         if earlier != stamp.history:
             return None
     inputs = Inputs(

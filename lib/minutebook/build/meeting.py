@@ -258,7 +258,8 @@ def _render(plan: Plan, version: Version, folder: Path, nb: Any) -> Page:
     (folder / JSON).write_text(_json(plan, meeting, HTML), encoding="utf-8")
     about = _about(plan, POPOLO_VERSION)
     (folder / POPOLO).write_text(
-        json.dumps({**popolo(meeting), **about}, indent=2, ensure_ascii=False), encoding="utf-8"
+        json.dumps({**popolo(meeting, plan.path.stem), **about}, indent=2, ensure_ascii=False),
+        encoding="utf-8",
     )
     _copy_attached(version.meeting, plan.path.parent, folder)
     return Page(version, folder, PDF, html, setup, DOCX, version.meeting)

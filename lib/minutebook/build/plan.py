@@ -180,8 +180,7 @@ def make_plan(path: Path, project: Project, pdf: bool, *, republish: bool = Fals
             else say("template.none", file=file, series=meeting.series)
         )
     start, earlier = paragraph_start(path, meeting)
-    date = meeting.date.isoformat()
-    published = Stamp.read(project.meeting_dir(meeting.series, date))
+    published = Stamp.read(project.meeting_dir(meeting.series, path.stem))
     if republish and not record.may_republish(meeting, published):
         raise MinutebookError(say("final.republish_needs_correction", file=file))
     data = record.freeze(path, meeting, refresh=republish)
@@ -247,7 +246,7 @@ def make_plan(path: Path, project: Project, pdf: bool, *, republish: bool = Fals
         source=file_hash(path),
         public=Version(
             public,
-            project.meeting_dir(meeting.series, date),
+            project.meeting_dir(meeting.series, path.stem),
             False,
             names(shown),
             minutes=public_minutes,
@@ -255,7 +254,7 @@ def make_plan(path: Path, project: Project, pdf: bool, *, republish: bool = Fals
         ),
         internal=Version(
             meeting,
-            project.internal_dir(meeting.series, date),
+            project.internal_dir(meeting.series, path.stem),
             True,
             names(inputs),
             minutes=minutes,

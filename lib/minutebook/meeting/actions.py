@@ -22,9 +22,12 @@ def derived_id(date: str, place: int) -> str:
     return f"{date}-{place}"
 
 
-def actions(meeting: Meeting) -> Iterator[tuple[str, Action, int | None]]:
-    """Each action of ``meeting`` with its id and its item's index (None: the meeting's own)."""
-    date = meeting.date.isoformat()
+def actions(meeting: Meeting, name: str = "") -> Iterator[tuple[str, Action, int | None]]:
+    """Each action of ``meeting`` with its id and its item's index (None: the meeting's own).
+
+    ``name`` is its file's (``2024-03-14-2``): the date, unless it was the second that day.
+    """
+    date = name or meeting.date.isoformat()
     found: list[tuple[Action, int | None]] = [
         (action, index) for index, item in enumerate(meeting.items) for action in item.actions
     ]

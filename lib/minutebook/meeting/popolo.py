@@ -24,9 +24,12 @@ def _when(meeting: Meeting, clock: Any) -> str:
     return f"{day}T{clock.strftime('%H:%M')}" if clock else day
 
 
-def popolo(meeting: Meeting) -> dict[str, Any]:
-    """The meeting as Popolo: organizations, events, motions, vote events."""
-    base = f"{meeting.series}/{meeting.date.isoformat()}"
+def popolo(meeting: Meeting, name: str = "") -> dict[str, Any]:
+    """The meeting as Popolo: organizations, events, motions, vote events.
+
+    ``name`` is its file's, as its folder's (``2024-03-14-2``): the date by default.
+    """
+    base = f"{meeting.series}/{name or meeting.date.isoformat()}"
     parties = {p.name: p.party for p in meeting.participants if p.party}
     event = {
         "id": base,

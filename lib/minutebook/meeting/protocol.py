@@ -21,11 +21,15 @@ from .read import load_meeting
 
 
 def earlier_this_year(path: Path, date: dt.date) -> list[Path]:
-    """The meeting files of the same series and year before ``date``, oldest first.
+    """The meeting files of the same series and year before the one in ``path``, oldest first.
 
-    Only meeting files: not a kallelse kept beside one (``<date>.kallelse.yaml``).
+    Only meeting files: not a kallelse kept beside one (``<date>.kallelse.yaml``). A second
+    meeting on a day (``2024-03-14-2``) numbers on from the first.
     """
-    return [p for p in earlier_files(path.parent, date.isoformat()) if p.stem[:4] == str(date.year)]
+    name = path.name.split(".", 1)[0]
+    if not name.startswith(date.isoformat()):  # a file not named for its meeting (a sample)
+        name = date.isoformat()
+    return [p for p in earlier_files(path.parent, name) if p.stem[:4] == str(date.year)]
 
 
 def paragraph_start(path: Path, meeting: Meeting) -> tuple[int, list[Path]]:

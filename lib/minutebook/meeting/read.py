@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from ..errors import MeetingFileError, Problem
 from ..i18n import say
-from ..paths import KALLELSE_RECORD, SAMPLE_FILE, SLUG
+from ..paths import KALLELSE_RECORD, MEETING_NAME, SAMPLE_FILE, SLUG
 from .labels import LABELS
 from .messages import Loc, describe, field_path, placed, pydantic_problems
 from .model import Meeting
@@ -121,7 +121,8 @@ def _check_location(
     # kallelse kept beside its meeting is named for the meeting's date)
     sample = path.name == SAMPLE_FILE
     named = path.name.removesuffix(KALLELSE_RECORD).removesuffix(".yaml")
-    if type(date) is dt.date and not sample and named != date.isoformat():
+    same_day = MEETING_NAME.fullmatch(named)  # a second meeting that day: <date>-2
+    if type(date) is dt.date and not sample and not (same_day and same_day[1] == date.isoformat()):
         line, col = positions[("date",)]
         other = path.with_name(f"{date.isoformat()}.yaml")
         # renaming would overwrite another meeting

@@ -30,7 +30,8 @@ def suggested_date(project: Project, series: str) -> tuple[dt.date | None, str]:
     if set_for_next:
         return set_for_next, say("new.why_next")
     with contextlib.suppress(ValueError):
-        return dt.date.fromisoformat(previous.stem) + dt.timedelta(weeks=4), say("new.why_weeks")
+        day = dt.date.fromisoformat(previous.stem[:10])  # 2024-03-14, or -2 after it
+        return day + dt.timedelta(weeks=4), say("new.why_weeks")
     return None, ""
 
 

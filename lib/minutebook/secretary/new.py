@@ -25,7 +25,7 @@ from ..meeting.actions import derived_id
 from ..meeting.labels import Language, label
 from ..meeting.model import is_true, yaml_bool
 from ..meeting.types import SWEDISH, english_word
-from ..paths import SLUG, Project
+from ..paths import SLUG, Project, series_meetings
 from .roundtrip import change, comment, drop, keep_items, set_comment
 from .skeleton import (
     NEXT_HEADER,
@@ -82,16 +82,8 @@ def _yaml() -> YAML:
 
 def latest_meeting(project: Project, series: str) -> Path | None:
     """The series' most recent meeting file, if it has one."""
-    files = sorted(p for p in (project.params / series).glob("*.yaml") if _is_date(p.stem))
+    files = series_meetings(project.params / series)  # a second meeting on a day comes last
     return files[-1] if files else None
-
-
-def _is_date(text: str) -> bool:
-    try:
-        dt.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
 
 
 def _get(value: object, key: str) -> object:
@@ -175,14 +167,18 @@ def _space_items(text: str) -> str:
     return "\n".join(out)
 
 
-def next_meeting_text(previous_text: str, date: dt.date) -> str:
-    """The YAML of the meeting after the one in ``previous_text``, on ``date``."""
+def next_meeting_text(previous_text: str, date: dt.date, previous_name: str = "") -> str:
+    """The YAML of the meeting after the one in ``previous_text``, on ``date``.
+
+    ``previous_name`` is its file's (``2024-03-14-2``), for the ids of the actions carried:
+    its date, unless it was the second meeting of its day.
+    """
     yaml = _yaml()
     data = yaml.load(previous_text)
     if not isinstance(data, CommentedMap):
         raise MinutebookError(say("new.previous_not_mapping"))
     previous_items = yaml.load(previous_text).get("items") or []
-    previous = str(data.get("date", ""))
+    previous = previous_name or str(data.get("date", ""))
     change(data, "date", date)
     # the next meeting is still to come: its file is the agenda, and builds the kallelse;
     # in the language the file writes its values in ("slutlig" → "planerat")
@@ -273,7 +269,7 @@ def new_meeting(project: Project, series: str, date: dt.date | None = None) -> P
         language = series_language(target)
         text = first_meeting_text(series, date, series_given(target), language)
     else:
-        text = next_meeting_text(previous.read_text(encoding="utf-8"), date)
+        text = next_meeting_text(previous.read_text(encoding="utf-8"), date, previous.stem)
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8") as f:  # "x": never over a file made meanwhile
         f.write(text)
