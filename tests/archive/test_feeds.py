@@ -13,16 +13,16 @@ import pandas as pd
 import pytest
 
 from conftest import minutebook
-from minutebook.meeting.model import Meeting
+from minutebook.build.published import PublishedMeeting
 
 pytestmark = pytest.mark.e2e
 
 SERIES = {"example-board": ("Riverside Library Board", "en"), "umebra": ("Umebrå", "sv")}
 
 
-def meeting(root, series, date) -> Meeting:
+def meeting(root, series, date) -> PublishedMeeting:
     path = root / "reports" / series / date / "meeting.json"
-    return Meeting.model_validate_json(path.read_bytes())
+    return PublishedMeeting.model_validate_json(path.read_bytes())
 
 
 def test_a_feed_per_body_and_one_for_all_dated_by_the_meetings(archive):

@@ -20,7 +20,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
 from ..errors import ChromiumNotFound, MinutebookError, MissingPDF, TemplateError
 from ..i18n import reason, say
 from ..meeting.model import Meeting
@@ -49,7 +48,7 @@ from .browser import PageSetup, Printer
 from .displays import check_displays
 from .execute import run_template, take_reads, who_fixes
 from .plan import Plan, Version, as_published, attached_files, make_plan, with_posting_days
-from .published import POPOLO_VERSION, published
+from .published import POPOLO_VERSION, file_about, meeting_json
 
 
 @dataclass(frozen=True)
@@ -231,23 +230,6 @@ def _parameters(plan: Plan, version: Version) -> dict[str, Any]:
     return meeting
 
 
-def _about(plan: Plan, format_version: str) -> dict[str, Any]:
-    """What a published data file says of itself: its maker, format and licence."""
-    return {
-        "generator": f"minutebook {__version__}",
-        "format_version": format_version,
-        "licence": plan.site.get("licence"),
-        "licence_url": plan.site.get("licence_url"),
-    }
-
-
-def _json(plan: Plan, meeting: Meeting, page: str) -> str:
-    """``meeting.json``: the meeting with its items' numbers, anchors, ids and URLs."""
-    folder = f"{plan.path.parent.name}/{plan.path.stem}"
-    shown = published(meeting, folder, page, plan.site, f"minutebook {__version__}")
-    return shown.model_dump_json(indent=2)
-
-
 def _render(plan: Plan, version: Version, folder: Path, nb: Any) -> Page:
     """The page, the meeting's JSON and its attached files, written into ``folder``."""
     from .render import render_html  # made ready by batch.build_many
@@ -255,8 +237,8 @@ def _render(plan: Plan, version: Version, folder: Path, nb: Any) -> Page:
     html, setup = render_html(nb)
     (folder / HTML).write_text(html, encoding="utf-8")
     meeting = with_posting_days(as_published(version.meeting), version.kallelse)
-    (folder / JSON).write_text(_json(plan, meeting, HTML), encoding="utf-8")
-    about = _about(plan, POPOLO_VERSION)
+    (folder / JSON).write_text(meeting_json(plan.path, meeting, HTML, plan.site), encoding="utf-8")
+    about = file_about(plan.site, POPOLO_VERSION)
     (folder / POPOLO).write_text(
         json.dumps({**popolo(meeting, plan.path.stem), **about}, indent=2, ensure_ascii=False),
         encoding="utf-8",
@@ -276,7 +258,9 @@ def _render_kallelse(plan: Plan, version: Version, folder: Path) -> Page:
     html, setup = kallelse.render(meeting, internal=version.internal, site=plan.site)
     (folder / AGENDA_HTML).write_text(html, encoding="utf-8")
     if not version.minutes:
-        (folder / JSON).write_text(_json(plan, sent, AGENDA_HTML), encoding="utf-8")
+        (folder / JSON).write_text(
+            meeting_json(plan.path, sent, AGENDA_HTML, plan.site), encoding="utf-8"
+        )
     _copy_attached(version.kallelse, plan.path.parent, folder)
     return Page(version, folder, AGENDA_PDF, html, setup, AGENDA_DOCX, version.kallelse)
 

@@ -12,10 +12,12 @@ like the meeting file's, and reads back (the archive reads it) into a
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from pydantic import Field
 
+from .. import __version__
 from ..meeting.items import Item
 from ..meeting.model import Meeting
 from ..meeting.numbering import anchors, item_numbers
@@ -55,9 +57,7 @@ class PublishedMeeting(Meeting):
     licence_url: str | None = Field(default=None, description="where the licence is written")
 
 
-def published(
-    meeting: Meeting, folder: str, page: str, site: dict[str, str], generator: str
-) -> PublishedMeeting:
+def published(meeting: Meeting, folder: str, page: str, site: dict[str, str]) -> PublishedMeeting:
     """``meeting`` with its items' numbers, anchors, ids and URLs, and the file's licence.
 
     ``folder`` is the meeting's below ``reports/`` (``kommunstyrelsen/2024-03-12``), ``page``
@@ -76,12 +76,21 @@ def published(
                 "url": f"{base}{folder}/{page}#{anchor}",
             }
         )
-    data = {
-        **meeting.model_dump(),
-        "items": items,
-        "generator": generator,
-        "format_version": FORMAT_VERSION,
+    data = {**meeting.model_dump(), "items": items, **file_about(site, FORMAT_VERSION)}
+    return PublishedMeeting.model_validate(data)
+
+
+def file_about(site: dict[str, str], format_version: str) -> dict[str, Any]:
+    """What a published data file says of itself: its maker, format and licence."""
+    return {
+        "generator": f"minutebook {__version__}",
+        "format_version": format_version,
         "licence": site.get("licence"),
         "licence_url": site.get("licence_url"),
     }
-    return PublishedMeeting.model_validate(data)
+
+
+def meeting_json(path: Path, meeting: Meeting, page: str, site: dict[str, str]) -> str:
+    """``meeting.json`` of the meeting file at ``path``: its items citable, its licence said."""
+    folder = f"{path.parent.name}/{path.stem}"
+    return published(meeting, folder, page, site).model_dump_json(indent=2)
