@@ -3,7 +3,8 @@
 Rows: a single meeting built cold, against the plain chain (papermill CLI → nbconvert CLI →
 Chromium's print); a batch of 40 meetings per meeting, against the same chain; a rebuild of
 those 40 with nothing changed; the reference meeting's HTML against nbconvert's default
-(lab) template; and printing a PDF with a browser that is already running.
+(lab) template; printing a PDF with a browser that is already running; and in
+`minutebook preview`, the time from a save to the page showing it (median of 10 saves).
 
 Usage: python bench/run.py [BATCH] [REPEAT]   (defaults: 40 meetings, 3 runs)
 """
@@ -22,6 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from batch import generate
+from preview import save_to_page
 from single import BIN, MEETING, compare, fresh_project, timed
 
 
@@ -138,6 +140,8 @@ def main() -> None:
     ours_html, lab_html = html_sizes()
     pdf = warm_pdf()
     docx, signature = word_and_signature()
+    look_plain = statistics.median(save_to_page("example-board"))
+    look_data = statistics.median(save_to_page("umebra"))
 
     rows = [
         (
@@ -165,6 +169,8 @@ def main() -> None:
         ("PDF per meeting, warm browser", f"{pdf:.2f} s", "", "", ""),
         ("Word copy per page (pandoc)", f"{docx:.2f} s", "", "", "< 0.50 s"),
         ("one PAdES signature (pyHanko)", f"{signature:.2f} s", "", "", "< 0.50 s"),
+        ("preview, save to page", f"{look_plain:.2f} s", "", "", "≤ 1.00 s"),
+        ("preview with a data section", f"{look_data:.2f} s", "", "", "≤ 1.50 s"),
     ]
     head = ("measure", "minutebook", "plain chain / lab", "ratio", "target")
     widths = [max(len(str(r[i])) for r in (head, *rows)) for i in range(5)]

@@ -88,6 +88,12 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--bind", default="127.0.0.1", help=say("cli.serve.bind"))
     serve.set_defaults(run=_serve)
 
+    preview = commands.add_parser("preview", help=say("cli.preview"))
+    preview.add_argument("file", metavar=say("cli.metavar.file"), help=say("cli.preview"))
+    preview.add_argument("--port", type=int, default=8001, help=say("cli.preview.port"))
+    preview.add_argument("--no-browser", action="store_true", help=say("cli.preview.no_browser"))
+    preview.set_defaults(run=_preview)
+
     new = commands.add_parser(
         "new",
         help=say("cli.new"),
@@ -285,16 +291,15 @@ def _build_locked(
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from .archive.serve import serve
-    from .paths import Project
+    from .archive.serve import command
 
-    project = Project.find()
-    reports = project.reports
-    if not (reports / INDEX).is_file():
-        print(say("serve.nothing", folder=project.relative(reports)), file=sys.stderr)
-        return 2
-    serve(reports, args.bind, args.port)
-    return 0
+    return command(args)
+
+
+def _preview(args: argparse.Namespace) -> int:
+    from .secretary.preview import command
+
+    return command(args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -7,6 +7,7 @@ dot (as a public web server should be set up: docs/open-data.md), and logs nothi
 
 from __future__ import annotations
 
+import argparse
 import functools
 import http.server
 import sys
@@ -65,3 +66,16 @@ def serve(folder: Path, host: str, port: int) -> None:
         print(say("serve.stopped"), file=sys.stderr)
     finally:
         server.server_close()
+
+
+def command(args: argparse.Namespace) -> int:
+    """``minutebook serve [--port N] [--bind ADDRESS]``: the project's ``reports/``."""
+    from ..paths import INDEX, Project
+
+    project = Project.find()
+    reports = project.reports
+    if not (reports / INDEX).is_file():
+        print(say("serve.nothing", folder=project.relative(reports)), file=sys.stderr)
+        return 2
+    serve(reports, args.bind, args.port)
+    return 0

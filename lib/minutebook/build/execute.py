@@ -153,6 +153,7 @@ def run_template(
     name: str | None = None,
     metadata: dict[str, Any] | None = None,
     internal: bool = False,
+    kernel: Any = None,
 ) -> Any:
     """Execute ``template`` for ``meeting``; write the executed notebook to ``output``.
 
@@ -166,6 +167,8 @@ def run_template(
         metadata: what to record under the notebook's ``minutebook`` metadata.
         internal: the internal version: cells tagged ``internal-only`` run (in any other
             they are emptied before the kernel sees them, keeping the cells' numbers).
+        kernel: a kernel started ahead (its manager: :class:`~minutebook.build.warm.Spare`)
+            to run it in, shut down after; by default one is started for it.
 
     Returns:
         The executed notebook (an ``nbformat.NotebookNode``).
@@ -181,6 +184,7 @@ def run_template(
 
     label = name or str(template)
     logging.getLogger("papermill").setLevel(logging.WARNING)
+    started = {"km": kernel} if kernel is not None else {}
     try:
         nb = papermill.execute_notebook(
             str(template) if internal else _without_internal_cells(template),
@@ -193,6 +197,7 @@ def run_template(
             kernel_manager_class=IPCKernelManager,
             shutdown_kernel="immediate",  # nothing to flush: the outputs are in already
             config=Config({"IPCKernelManager": {"kernel_cwd": str(cwd)}}),
+            **started,
         )
     except PapermillExecutionError as error:
         nb = nbformat.read(output, as_version=4) if output.exists() else None
@@ -210,6 +215,11 @@ def run_template(
         raise TemplateError(say("template.kernel_died", template=label)) from None
     except (OSError, RuntimeError, ValueError) as error:
         raise TemplateError(say("template.cannot_run", template=label, error=error)) from None
+    finally:
+        if kernel is not None:  # not Papermill's to stop: it did not start it
+            from .warm import shut_down
+
+            shut_down(kernel)
     # Papermill records the paths it ran with: the published notebook names no folder of
     # the machine that built it.
     nb.metadata.papermill.update(input_path=label, output_path=output.name)

@@ -47,8 +47,17 @@ from . import kallelse, publish, record, signing, stamps, word
 from .browser import PageSetup, Printer
 from .displays import check_displays
 from .execute import run_template, take_reads, who_fixes
-from .plan import Plan, Version, as_published, attached_files, make_plan, with_posting_days
+from .plan import (
+    Plan,
+    Version,
+    as_published,
+    attached_files,
+    make_plan,
+    parameters,
+    with_posting_days,
+)
 from .published import POPOLO_VERSION, file_about, meeting_json
+from .warm import Ahead
 
 
 @dataclass(frozen=True)
@@ -84,6 +93,7 @@ def build_meeting(
     timeout: int | None = None,
     republish: bool = False,
     resign: bool = False,
+    kernels: Ahead | None = None,
 ) -> Built:
     """Validate, execute, render and publish the meeting in ``path``.
 
@@ -102,6 +112,7 @@ def build_meeting(
             :mod:`minutebook.build.record`), and read their data files afresh.
         resign: signed minutes may change: their signed copy is set aside (see
             :mod:`minutebook.build.signing`).
+        kernels: kernels started ahead for the build's meetings (one is this meeting's).
 
     Raises:
         MeetingFileError: the meeting file is invalid; nothing is written.
@@ -121,7 +132,8 @@ def build_meeting(
             folder = _stage(project, version)
             staged.append((version, folder))
             if version.minutes:
-                nb = _run(plan, version, folder, project, timeout)
+                kernel = kernels.take(path, plan.template) if kernels and not pages else None
+                nb = _run(plan, version, folder, project, timeout, kernel)
                 reads |= take_reads(nb)
                 pages.append(_render(plan, version, folder, nb))
             if version.kallelse is not None:
@@ -177,7 +189,14 @@ def _stage(project: Project, version: Version) -> Path:
         return publish.staging(version.final)
 
 
-def _run(plan: Plan, version: Version, folder: Path, project: Project, timeout: int | None) -> Any:
+def _run(
+    plan: Plan,
+    version: Version,
+    folder: Path,
+    project: Project,
+    timeout: int | None,
+    kernel: Any = None,
+) -> Any:
     """Execute the template for the version; the executed notebook.
 
     A cell may run for ``timeout`` seconds, else as long as the template's metadata says
@@ -190,7 +209,7 @@ def _run(plan: Plan, version: Version, folder: Path, project: Project, timeout: 
     try:
         nb = run_template(
             plan.template,
-            _parameters(plan, version),
+            parameters(plan, version),
             folder / NOTEBOOK,
             cwd=plan.path.parent,
             timeout=limit,
@@ -198,6 +217,7 @@ def _run(plan: Plan, version: Version, folder: Path, project: Project, timeout: 
             # the archive it is in, and the mark of the internal version (see render.page_info)
             metadata={"site": plan.site, **({"version": "internal"} if version.internal else {})},
             internal=version.internal,
+            kernel=kernel,
         )
         check_displays(nb, project.relative(plan.template))
         return nb
@@ -211,23 +231,6 @@ def _run(plan: Plan, version: Version, folder: Path, project: Project, timeout: 
             stamps.private(failed)
             lines.append(say("template.failed_kept", path=project.relative(failed)))
         raise TemplateError("\n  ".join(lines)) from None
-
-
-def _parameters(plan: Plan, version: Version) -> dict[str, Any]:
-    """The meeting as its template gets it, with what the series settles for the pieces.
-
-    Its ``data:`` are the files the template reads: a final meeting's frozen copies.
-    """
-    meeting = as_published(version.meeting).model_dump(mode="json")
-    if version.internal:
-        meeting["internal"] = True  # m.internal
-    if plan.data:  # a confidential data file only for the internal version
-        meeting["data"] = {k: v for k, v in plan.data.items() if k in version.meeting.data}
-    if plan.settings is not None:
-        meeting["settings"] = plan.settings.model_dump(
-            mode="json", include={"posting", "signatures"}
-        )
-    return meeting
 
 
 def _render(plan: Plan, version: Version, folder: Path, nb: Any) -> Page:
@@ -324,9 +327,6 @@ def _tidy(plan: Plan, project: Project) -> None:
             project.internal_dir(plan.path.parent.name, plan.path.stem),
             ignore_errors=True,
         )
-
-
-# -- helpers ---------------------------------------------------------------------------------
 
 
 @contextlib.contextmanager

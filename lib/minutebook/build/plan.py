@@ -312,3 +312,20 @@ def _kallelse(path: Path, project: Project, meeting: Meeting, show_case: bool) -
     except redact.Unsafe as unsafe:
         raise unsafe.error(positions, name) from None
     return Sent(file, sent, public)
+
+
+def parameters(plan: Plan, version: Version) -> dict[str, Any]:
+    """The meeting as its template gets it, with what the series settles for the pieces.
+
+    Its ``data:`` are the files the template reads: a final meeting's frozen copies.
+    """
+    meeting = as_published(version.meeting).model_dump(mode="json")
+    if version.internal:
+        meeting["internal"] = True  # m.internal
+    if plan.data:  # a confidential data file only for the internal version
+        meeting["data"] = {k: v for k, v in plan.data.items() if k in version.meeting.data}
+    if plan.settings is not None:
+        meeting["settings"] = plan.settings.model_dump(
+            mode="json", include={"posting", "signatures"}
+        )
+    return meeting

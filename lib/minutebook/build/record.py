@@ -22,6 +22,7 @@ Two things could otherwise rewrite minutes after the meeting approved them, sile
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import shutil
@@ -53,8 +54,17 @@ def _sources(folder: Path) -> dict[str, dict[str, str]]:
 
 
 def _write_sources(folder: Path, sources: dict[str, dict[str, str]]) -> None:
+    """Write ``sources.json``, when what it says changed.
+
+    A build that copies nothing writes nothing under ``params/``: a preview watching the
+    folder would take the write for a save, and render again.
+    """
     text = json.dumps(sources, indent=1, sort_keys=True) + "\n"
-    (folder / SOURCES).write_text(text, encoding="utf-8")
+    path = folder / SOURCES
+    with contextlib.suppress(OSError):
+        if path.read_text(encoding="utf-8") == text:
+            return
+    path.write_text(text, encoding="utf-8")
 
 
 def freeze(

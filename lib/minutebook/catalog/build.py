@@ -276,6 +276,27 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "Visar {folder} på {address} (Ctrl-C för att sluta)",
     },
     "serve.stopped": {"en": "stopped", "sv": "stoppad"},
+    # -- minutebook preview (minutebook.secretary.preview) ---------------------------------
+    "preview.serving": {
+        "en": "Previewing {file} at {address}: it shows each save (Ctrl-C to stop)",
+        "sv": "Förhandsvisar {file} på {address}: varje sparning syns (Ctrl-C för att sluta)",
+    },
+    "preview.errors": {
+        "en": "{file} cannot be shown yet",
+        "sv": "{file} kan inte visas ännu",
+    },
+    "preview.fix": {
+        "en": "Correct the lines above and save: the minutes come back by themselves.",
+        "sv": "Rätta raderna ovan och spara: protokollet visas igen av sig självt.",
+    },
+    "preview.no_pdf": {
+        "en": "no PDF while the meeting file has errors",
+        "sv": "ingen PDF medan mötesfilen har fel",
+    },
+    "preview.no_file": {
+        "en": "{file}: no such meeting file",
+        "sv": "{file}: mötesfilen finns inte",
+    },
     "serve.nothing": {
         "en": "nothing to serve in {folder}: run `.venv/bin/minutebook build` first",
         "sv": "inget att visa i {folder}: kör `.venv/bin/minutebook build` först",

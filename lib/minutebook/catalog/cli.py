@@ -74,6 +74,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "sv": "port (standard: 8000; 0: vilken som helst)",
     },
     "cli.serve.bind": {"en": "address (default: 127.0.0.1)", "sv": "adress (standard: 127.0.0.1)"},
+    "cli.preview": {
+        "en": "show a meeting's minutes in the browser, again on every save",
+        "sv": "visa ett mötes protokoll i webbläsaren, på nytt vid varje sparning",
+    },
+    "cli.preview.port": {
+        "en": "port (default: 8001; 0: any)",
+        "sv": "port (standard: 8001; 0: vilken som helst)",
+    },
+    "cli.preview.no_browser": {
+        "en": "do not open a browser",
+        "sv": "öppna ingen webbläsare",
+    },
     "cli.new": {"en": "start the next meeting of a series", "sv": "påbörja nästa möte i en serie"},
     "cli.new.description": {
         "en": "Write params/<series>/<date>.yaml for the next meeting, from the series' latest "

@@ -1,0 +1,203 @@
+"""A kernel started ahead, its template's imports done, for a meeting not yet known.
+
+Starting a kernel is about half a second and importing pandas and matplotlib in it about
+as much again: most of the wait between saving a meeting file and seeing its minutes. A
+:class:`Spare` starts the next kernel while the current one runs and imports in it what the
+template imports (read from its code cells, not run), so the next render finds it ready.
+
+Each kernel still runs one meeting and is shut down after: a spare has run nothing but
+``import`` statements, which change no output (a test compares the pages byte for byte).
+"""
+
+from __future__ import annotations
+
+import ast
+import concurrent.futures
+import contextlib
+import json
+import threading
+from pathlib import Path
+from typing import Any
+
+from jupyter_core.utils import run_sync
+from traitlets.config import Config
+
+from .execute import IPCKernelManager
+
+START_TIMEOUT = 60  # seconds for a kernel to start and import
+
+
+def template_imports(template: Path, *, data: bool = True) -> list[str]:
+    """The modules the template's code cells import, in order: ``pandas``, ….
+
+    A template that imports minutebook gets what minutebook imports to show data
+    (:data:`minutebook.nb.AHEAD`) too, unless ``data`` is false: a build of many meetings,
+    where every core is busy, imports pandas only in the kernels of meetings that use it.
+    """
+    try:
+        nb = json.loads(template.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    found: list[str] = []
+    for cell in nb.get("cells", []):
+        if cell.get("cell_type") != "code":
+            continue
+        source = "".join(cell.get("source", []))
+        try:
+            tree = ast.parse(source)
+        except SyntaxError:
+            continue  # a magic, or a broken cell: the run itself reports it
+        for node in tree.body:  # only what the cell does first thing, not in a function
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names = [node.module]
+            for name in names:
+                top = name.split(".")[0]
+                if top not in found:
+                    found.append(top)
+    if data and "minutebook" in found:  # and what minutebook imports to show data
+        from ..nb import AHEAD
+
+        found += [name for name in AHEAD if name not in found]
+    return found
+
+
+async def _start(cwd: Path, imports: list[str]) -> IPCKernelManager:
+    km = IPCKernelManager(
+        kernel_name="python3", config=Config({"IPCKernelManager": {"kernel_cwd": str(cwd)}})
+    )
+    await km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    try:
+        await kc.wait_for_ready(timeout=START_TIMEOUT)
+        if imports:
+            # one try per module: a template's optional import that fails here fails in its run
+            code = "\n".join(f"try:\n    import {m}\nexcept Exception:\n    pass" for m in imports)
+            await kc.execute_interactive(code, store_history=False, timeout=START_TIMEOUT)
+    finally:
+        kc.stop_channels()
+    return km
+
+
+def shut_down(km: Any) -> None:
+    """Stop a kernel at once: its outputs are in already."""
+    with contextlib.suppress(Exception):
+        run_sync(km.shutdown_kernel)(now=True)
+
+
+class Spare:
+    """The next kernel for a template in ``cwd``, started ahead in a thread of its own."""
+
+    def __init__(self, cwd: Path, template: Path) -> None:
+        self.cwd = cwd
+        self.template = template
+        self._pool = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="spare")
+        self._next: concurrent.futures.Future[IPCKernelManager] | None = None
+        self._ahead()
+
+    def _ahead(self) -> None:
+        imports = template_imports(self.template)
+        self._next = self._pool.submit(lambda: run_sync(_start)(self.cwd, imports))
+
+    def take(self, template: Path) -> IPCKernelManager | None:
+        """The kernel started ahead, and the next one on its way; None if it did not start.
+
+        A template other than the one it was started for (the series chose another) gets
+        none: its imports are not those done.
+        """
+        ready, self._next = self._next, None
+        if template != self.template:
+            self.template = template
+            if ready is not None:
+                self._pool.submit(lambda: shut_down(ready.result()))
+            self._ahead()
+            return None
+        self._ahead()
+        if ready is None:
+            return None
+        try:
+            return ready.result(timeout=START_TIMEOUT)
+        except Exception:
+            return None
+
+    def close(self) -> None:
+        """Stop the kernel waiting, if any: nothing is left running."""
+        waiting, self._next = self._next, None
+        if waiting is not None:
+            with contextlib.suppress(Exception):
+                shut_down(waiting.result(timeout=START_TIMEOUT))
+        self._pool.shutdown(wait=True)
+
+
+class Ahead:
+    """Kernels started ahead for the meetings of a build, in the order they will be built.
+
+    Each meeting's kernel is started (in its series folder, its template's imports done)
+    while earlier meetings run, at most ``ahead`` at a time; the meeting takes its own, and
+    that starts the next meeting's. Only the template's own imports: with every core busy,
+    pandas is imported only by the meetings that use it (measured in docs/performance.md:
+    40 meetings 0.83 → 0.75 s each; a single build gains nothing, its cores being busy
+    starting up, and starts its kernel itself). A meeting whose template turns out to be
+    another (its series chose one) starts its kernel itself, as without this.
+    """
+
+    def __init__(self, meetings: list[tuple[Path, Path]], ahead: int) -> None:
+        self._waiting = list(meetings)  # (meeting file, template), in build order
+        self._started: dict[Path, tuple[Path, concurrent.futures.Future[IPCKernelManager]]] = {}
+        self._lock = threading.Lock()
+        self._pool = concurrent.futures.ThreadPoolExecutor(
+            max(1, ahead), thread_name_prefix="kernels-ahead"
+        )
+        self._imports: dict[Path, list[str]] = {}
+        for _ in range(max(1, ahead)):
+            self._start_next()
+
+    def _start_next(self) -> None:
+        with self._lock:
+            if not self._waiting:
+                return
+            path, template = self._waiting.pop(0)
+            imports = self._imports.setdefault(template, template_imports(template, data=False))
+            future = self._pool.submit(lambda: run_sync(_start)(path.parent, imports))
+            self._started[path] = (template, future)
+
+    def take(self, path: Path, template: Path) -> IPCKernelManager | None:
+        """The kernel started for the meeting in ``path``, if it was and is for ``template``."""
+        with self._lock:
+            started = self._started.pop(path, None)
+        self._start_next()
+        if started is None:
+            return None
+        meant, future = started
+        try:
+            km = future.result(timeout=START_TIMEOUT)
+        except Exception:
+            return None
+        if meant != template:
+            shut_down(km)
+            return None
+        return km
+
+    def release(self, path: Path) -> None:
+        """The meeting in ``path`` is done: its kernel goes if it never ran, the next starts.
+
+        (A meeting that failed before its run, or was held back, never took its kernel.)
+        """
+        with self._lock:
+            started = self._started.pop(path, None)
+        if started is not None:
+            self._pool.submit(lambda: shut_down(started[1].result(timeout=START_TIMEOUT)))
+            self._start_next()
+
+    def close(self) -> None:
+        """Stop every kernel started and not taken (a meeting that failed before its run)."""
+        with self._lock:
+            self._waiting.clear()
+            left, self._started = list(self._started.values()), {}
+        for _, future in left:
+            with contextlib.suppress(Exception):
+                shut_down(future.result(timeout=START_TIMEOUT))
+        self._pool.shutdown(wait=True)
