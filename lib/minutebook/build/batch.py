@@ -189,18 +189,14 @@ def build_many(
 
     from .browser import Printer
     from .meeting import build_meeting
-    from .warm import Ahead
 
     run = build or build_meeting
     printer = Printer() if pdf else None  # started by the first meeting that is valid
     # nbconvert and its template take half a second to load: do it while they start, too.
     threading.Thread(target=_warm_up, name="minutebook-warm-up", daemon=True).start()
-    # each meeting's kernel started while the meetings before it run; each runs one meeting
+    # many meetings: their kernels are forked from one that has imported what they import
     count = workers or os.cpu_count() or 1
-    many = build is None and len(todo) > 1
-    kernels = (
-        Ahead([(p, project.template_for(p.parent.name)) for p in todo], count) if many else None
-    )
+    zygote = build is None and len(todo) > 1
     progress = progress or Progress(project)
     progress.start(len(todo))
     outcomes: dict[Path, Outcome] = {}
@@ -208,8 +204,8 @@ def build_many(
     options: dict[str, Any] = {"republish": True} if republish else {}
     if resign:
         options["resign"] = True
-    if kernels is not None:
-        options["kernels"] = kernels
+    if zygote:
+        options["fork"] = True
 
     def one(path: Path) -> Outcome:
         try:
@@ -226,9 +222,6 @@ def build_many(
                 say("run.internal", file=name, name=type(error).__name__, error=error)
             )
             return Outcome(path, error=bug)
-        finally:
-            if kernels is not None:
-                kernels.release(path)
 
     try:
         with ThreadPoolExecutor(max_workers=count) as pool:
@@ -239,8 +232,10 @@ def build_many(
                 progress.advance(outcome)
     finally:
         progress.stop()
-        if kernels is not None:
-            kernels.close()
+        if zygote:
+            from .zygote import Zygote
+
+            Zygote.stop_shared()
         if printer:
             printer.close()
     report.done = [outcomes[path] for path in todo]

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from jupyter_client.manager import AsyncKernelManager
-from traitlets import Unicode, default
+from traitlets import Bool, Unicode, default
 from traitlets.config import Config
 
 from ..errors import TemplateError
@@ -34,6 +34,16 @@ class IPCKernelManager(AsyncKernelManager):
     """
 
     kernel_cwd = Unicode("", help="working directory of the kernel").tag(config=True)
+    fork = Bool(False, help="fork the kernel from the run's zygote").tag(config=True)
+
+    async def _async_pre_start_kernel(self, **kw: Any) -> Any:
+        if self.fork and self.provisioner is None:
+            from .zygote import ForkProvisioner
+
+            self.provisioner = ForkProvisioner(
+                kernel_id=self.kernel_id or "", kernel_spec=self.kernel_spec, parent=self
+            )
+        return await super()._async_pre_start_kernel(**kw)
 
     async def _async_start_kernel(self, **kw: Any) -> None:
         if self.kernel_cwd:
@@ -154,6 +164,7 @@ def run_template(
     metadata: dict[str, Any] | None = None,
     internal: bool = False,
     kernel: Any = None,
+    fork: bool = False,
 ) -> Any:
     """Execute ``template`` for ``meeting``; write the executed notebook to ``output``.
 
@@ -169,6 +180,8 @@ def run_template(
             they are emptied before the kernel sees them, keeping the cells' numbers).
         kernel: a kernel started ahead (its manager: :class:`~minutebook.build.warm.Spare`)
             to run it in, shut down after; by default one is started for it.
+        fork: start that kernel by forking the run's zygote (:mod:`minutebook.build.zygote`),
+            which has imported what kernels import, rather than as a new Python.
 
     Returns:
         The executed notebook (an ``nbformat.NotebookNode``).
@@ -196,7 +209,7 @@ def run_template(
             execution_timeout=timeout,
             kernel_manager_class=IPCKernelManager,
             shutdown_kernel="immediate",  # nothing to flush: the outputs are in already
-            config=Config({"IPCKernelManager": {"kernel_cwd": str(cwd)}}),
+            config=Config({"IPCKernelManager": {"kernel_cwd": str(cwd), "fork": fork}}),
             **started,
         )
     except PapermillExecutionError as error:

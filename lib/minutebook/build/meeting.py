@@ -57,7 +57,6 @@ from .plan import (
     with_posting_days,
 )
 from .published import POPOLO_VERSION, file_about, meeting_json
-from .warm import Ahead
 
 
 @dataclass(frozen=True)
@@ -93,7 +92,7 @@ def build_meeting(
     timeout: int | None = None,
     republish: bool = False,
     resign: bool = False,
-    kernels: Ahead | None = None,
+    fork: bool = False,
 ) -> Built:
     """Validate, execute, render and publish the meeting in ``path``.
 
@@ -112,7 +111,7 @@ def build_meeting(
             :mod:`minutebook.build.record`), and read their data files afresh.
         resign: signed minutes may change: their signed copy is set aside (see
             :mod:`minutebook.build.signing`).
-        kernels: kernels started ahead for the build's meetings (one is this meeting's).
+        fork: fork its kernels from the run's zygote (:mod:`minutebook.build.zygote`).
 
     Raises:
         MeetingFileError: the meeting file is invalid; nothing is written.
@@ -132,8 +131,7 @@ def build_meeting(
             folder = _stage(project, version)
             staged.append((version, folder))
             if version.minutes:
-                kernel = kernels.take(path, plan.template) if kernels and not pages else None
-                nb = _run(plan, version, folder, project, timeout, kernel)
+                nb = _run(plan, version, folder, project, timeout, fork)
                 reads |= take_reads(nb)
                 pages.append(_render(plan, version, folder, nb))
             if version.kallelse is not None:
@@ -195,7 +193,7 @@ def _run(
     folder: Path,
     project: Project,
     timeout: int | None,
-    kernel: Any = None,
+    fork: bool = False,
 ) -> Any:
     """Execute the template for the version; the executed notebook.
 
@@ -217,7 +215,7 @@ def _run(
             # the archive it is in, and the mark of the internal version (see render.page_info)
             metadata={"site": plan.site, **({"version": "internal"} if version.internal else {})},
             internal=version.internal,
-            kernel=kernel,
+            fork=fork,
         )
         check_displays(nb, project.relative(plan.template))
         return nb

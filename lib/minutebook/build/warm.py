@@ -15,7 +15,6 @@ import ast
 import concurrent.futures
 import contextlib
 import json
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -129,75 +128,4 @@ class Spare:
         if waiting is not None:
             with contextlib.suppress(Exception):
                 shut_down(waiting.result(timeout=START_TIMEOUT))
-        self._pool.shutdown(wait=True)
-
-
-class Ahead:
-    """Kernels started ahead for the meetings of a build, in the order they will be built.
-
-    Each meeting's kernel is started (in its series folder, its template's imports done)
-    while earlier meetings run, at most ``ahead`` at a time; the meeting takes its own, and
-    that starts the next meeting's. Only the template's own imports: with every core busy,
-    pandas is imported only by the meetings that use it (measured in docs/performance.md:
-    40 meetings 0.83 → 0.75 s each; a single build gains nothing, its cores being busy
-    starting up, and starts its kernel itself). A meeting whose template turns out to be
-    another (its series chose one) starts its kernel itself, as without this.
-    """
-
-    def __init__(self, meetings: list[tuple[Path, Path]], ahead: int) -> None:
-        self._waiting = list(meetings)  # (meeting file, template), in build order
-        self._started: dict[Path, tuple[Path, concurrent.futures.Future[IPCKernelManager]]] = {}
-        self._lock = threading.Lock()
-        self._pool = concurrent.futures.ThreadPoolExecutor(
-            max(1, ahead), thread_name_prefix="kernels-ahead"
-        )
-        self._imports: dict[Path, list[str]] = {}
-        for _ in range(max(1, ahead)):
-            self._start_next()
-
-    def _start_next(self) -> None:
-        with self._lock:
-            if not self._waiting:
-                return
-            path, template = self._waiting.pop(0)
-            imports = self._imports.setdefault(template, template_imports(template, data=False))
-            future = self._pool.submit(lambda: run_sync(_start)(path.parent, imports))
-            self._started[path] = (template, future)
-
-    def take(self, path: Path, template: Path) -> IPCKernelManager | None:
-        """The kernel started for the meeting in ``path``, if it was and is for ``template``."""
-        with self._lock:
-            started = self._started.pop(path, None)
-        self._start_next()
-        if started is None:
-            return None
-        meant, future = started
-        try:
-            km = future.result(timeout=START_TIMEOUT)
-        except Exception:
-            return None
-        if meant != template:
-            shut_down(km)
-            return None
-        return km
-
-    def release(self, path: Path) -> None:
-        """The meeting in ``path`` is done: its kernel goes if it never ran, the next starts.
-
-        (A meeting that failed before its run, or was held back, never took its kernel.)
-        """
-        with self._lock:
-            started = self._started.pop(path, None)
-        if started is not None:
-            self._pool.submit(lambda: shut_down(started[1].result(timeout=START_TIMEOUT)))
-            self._start_next()
-
-    def close(self) -> None:
-        """Stop every kernel started and not taken (a meeting that failed before its run)."""
-        with self._lock:
-            self._waiting.clear()
-            left, self._started = list(self._started.values()), {}
-        for _, future in left:
-            with contextlib.suppress(Exception):
-                shut_down(future.result(timeout=START_TIMEOUT))
         self._pool.shutdown(wait=True)

@@ -1,0 +1,105 @@
+"""Kernels forked from the run's zygote: the same pages as fresh kernels, their own random
+numbers, and no process left behind."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat.v4 as v4
+import psutil
+import pytest
+
+from conftest import REFERENCE, minutebook
+from minutebook.build.execute import run_template
+from minutebook.build.plan import make_plan, parameters
+from minutebook.build.render import render_html
+from minutebook.build.zygote import Zygote
+from minutebook.paths import Project
+
+pytestmark = pytest.mark.e2e
+
+
+def zygotes() -> set[int]:
+    return {
+        p.pid
+        for p in psutil.process_iter(["cmdline"])
+        if "minutebook.build.zygote" in " ".join(p.info["cmdline"] or [])
+    }
+
+
+def test_a_page_from_a_forked_kernel_is_the_page_from_a_fresh_one(project, tmp_path):
+    path = project / REFERENCE  # pandas and a matplotlib chart, imported by the zygote
+    plan = make_plan(path, Project(project), pdf=False)
+    version = plan.versions[-1]
+    pages = []
+    try:
+        for fork in (False, True):
+            nb = run_template(
+                plan.template,
+                parameters(plan, version),
+                tmp_path / f"{fork}.ipynb",
+                cwd=path.parent,
+                fork=fork,
+            )
+            pages.append(render_html(nb)[0])
+    finally:
+        Zygote.stop_shared()
+    assert pages[0] == pages[1]
+
+
+def test_each_forked_kernel_draws_its_own_random_numbers(tmp_path):
+    nb = v4.new_notebook()
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "language": "python",
+        "display_name": "Python 3",
+    }
+    nb.metadata["language_info"] = {"name": "python"}
+    nb.cells = [
+        v4.new_code_cell("meeting = {}", metadata={"tags": ["parameters"]}),
+        v4.new_code_cell("import random, os\nprint(random.random(), os.getcwd())"),
+    ]
+    template = tmp_path / "t.ipynb"
+    template.write_text(nbformat_text(nb), encoding="utf-8")
+    printed = []
+    try:
+        for n in range(2):
+            out = run_template(template, {}, tmp_path / f"{n}.ipynb", cwd=tmp_path, fork=True)
+            printed.append(out.cells[-1].outputs[0]["text"].split())
+    finally:
+        Zygote.stop_shared()
+    assert printed[0][0] != printed[1][0]  # as two fresh kernels would
+    assert printed[0][1] == printed[1][1] == str(tmp_path)  # each in the meeting's folder
+
+
+def test_a_build_of_many_meetings_leaves_no_zygote(project):
+    before = zygotes()
+    run = minutebook("build", "--no-pdf", cwd=project)  # two meetings: forked kernels
+    assert run.status == 0, run.err
+    assert zygotes() <= before
+
+
+def nbformat_text(nb) -> str:
+    import nbformat
+
+    return nbformat.writes(nb)
+
+
+def test_the_zygote_ends_when_its_build_is_gone(tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    code = (
+        "from minutebook.build.zygote import Zygote; z = Zygote.shared(); "
+        "assert z._ready.wait(60); print(z.process.pid, flush=True); import os; os._exit(0)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    pid = int(done.stdout.split()[0])
+    for _ in range(50):  # it looks for its parent every second
+        if not psutil.pid_exists(pid) or psutil.Process(pid).status() == psutil.STATUS_ZOMBIE:
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail("the zygote outlived the process that started it")
+    assert Path(tmp_path).exists()
