@@ -31,7 +31,19 @@ from typing import Any
 from jupyter_client.connect import KernelConnectionInfo
 from jupyter_client.provisioning.local_provisioner import LocalProvisioner
 
-PRELOAD = ("ipykernel.kernelapp", "IPython", "minutebook.nb", "pandas", "matplotlib.figure")
+# what a kernel imports as it starts (its debugger among them) and what templates import
+PRELOAD = (
+    "ipykernel.kernelapp",
+    "ipykernel.ipkernel",
+    "ipykernel.debugger",
+    "IPython",
+    "pdb",
+    "sqlite3",
+    "minutebook.nb",
+    "pandas",
+    "matplotlib.figure",
+    "matplotlib.backends.backend_svg",
+)
 
 
 # -- the zygote process ---------------------------------------------------------------------
@@ -114,7 +126,8 @@ class Zygote:
         self.folder = Path(tempfile.mkdtemp(prefix="minutebook-zygote-"))
         self.path = str(self.folder / "socket")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "minutebook.build.zygote", self.path],
+            # as ipykernel starts a kernel (its kernel spec), so its debugger does not warn
+            [sys.executable, "-Xfrozen_modules=off", "-m", "minutebook.build.zygote", self.path],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             text=True,

@@ -56,8 +56,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "att skrivas under igen",
     },
     "cli.build.workers": {
-        "en": "meetings built at once (default: one per core)",
-        "sv": "möten som byggs samtidigt (standard: ett per processorkärna)",
+        "en": "meetings built at once (default: two per core)",
+        "sv": "möten som byggs samtidigt (standard: två per processorkärna)",
     },
     "cli.build.timeout": {
         "en": "how long one template cell may run (default: the template's own "
