@@ -147,6 +147,19 @@ def test_languages_are_listed_apart(page):
     assert shown and "Inga träffar på svenska" in status(page)
 
 
+def test_back_undoes_a_filter(page):
+    everything = search(page, "search.html?q=budget")
+    said = status(page)
+    page.select_option("#mb-f-year", "2023")
+    page.wait_for_url("**year=2023*")
+    page.locator("#mb-status").filter(has_not_text=said).wait_for()
+    page.go_back()
+    page.locator("#mb-status").filter(has_text=said).wait_for()
+    assert page.locator("#mb-f-year").input_value() == ""
+    links = [a.get_attribute("href") for a in page.locator("#mb-results li h3 a").all()]
+    assert links == everything
+
+
 def test_a_body_page_searches_that_body(page):
     page.goto("kommunstyrelsen/index.html")
     page.get_by_label("Sök i Kommunstyrelsen").fill("budget")

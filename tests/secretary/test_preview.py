@@ -8,6 +8,7 @@ import re
 import signal
 import subprocess
 import sys
+import urllib.error
 import urllib.request
 
 import psutil
@@ -40,6 +41,12 @@ def test_preview_shows_each_save_then_stops_cleanly(project):
         # the page carries the minutes' text itself, not a script that fetches it
         served = urllib.request.urlopen(address).read().decode()
         assert "Spending is on plan" in served
+        # another site reaching 127.0.0.1 by a name of its own reads nothing
+        port = address.rsplit(":", 1)[1].strip("/")
+        rebound = urllib.request.Request(address, headers={"Host": f"evil.example:{port}"})
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(rebound)
+        assert refused.value.code == 403
         with sync_playwright() as playwright:
             browser = launch(playwright)
             page = browser.new_page()

@@ -127,6 +127,7 @@ SEARCH_LABELS = (
     "decision",
     "other_language",
     "switched",
+    "none_here",
 )
 
 

@@ -76,6 +76,9 @@ async def _start(cwd: Path, imports: list[str]) -> IPCKernelManager:
             # one try per module: a template's optional import that fails here fails in its run
             code = "\n".join(f"try:\n    import {m}\nexcept Exception:\n    pass" for m in imports)
             await kc.execute_interactive(code, store_history=False, timeout=START_TIMEOUT)
+    except BaseException:
+        await km.shutdown_kernel(now=True)  # a kernel that is not ready is no one's to stop
+        raise
     finally:
         kc.stop_channels()
     return km

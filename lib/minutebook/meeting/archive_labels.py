@@ -31,6 +31,7 @@ ARCHIVE_LABELS: dict[str, dict[Literal["sv", "en"], str]] = {
     "search_hit": {"sv": "1 träff för ”{q}”", "en": "1 result for “{q}”"},
     "search_hits": {"sv": "{n} träffar för ”{q}”", "en": "{n} results for “{q}”"},
     "search_count": {"sv": "{n} träffar", "en": "{n} results"},
+    "search_none_here": {"sv": "Inga träffar.", "en": "No results."},
     "search_count_one": {"sv": "1 träff", "en": "1 result"},
     "search_none": {"sv": "Inga träffar för ”{q}”.", "en": "No results for “{q}”."},
     "search_short": {

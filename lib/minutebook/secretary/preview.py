@@ -35,7 +35,7 @@ from ..i18n import reason, say, user_language
 from ..paths import SITE_FILE, Project
 
 RELOAD = """<script nonce="{nonce}">
-new EventSource("/events").onmessage = () => location.reload();
+new EventSource("/events?since={version}").onmessage = () => location.reload();
 </script>"""
 CSP = re.compile(r'<meta[^>]*http-equiv="Content-Security-Policy"[^>]*>')
 
@@ -57,7 +57,10 @@ class Preview:
     def render(self) -> Look:
         """Render the meeting again, then tell every open page."""
         with self._render_lock:
-            shown = look(self.path, self.project, self.spare)
+            try:
+                shown = look(self.path, self.project, self.spare)
+            except Exception as error:  # an editor replacing the file as it saves, say
+                shown = Look(errors=[f"{self.project.relative(self.path)}: {error}"])
         with self.changed:
             self.shown = shown
             self.version += 1
@@ -66,8 +69,10 @@ class Preview:
 
     def page(self) -> bytes:
         """The page to show: the minutes, or the errors, with the script that reloads it."""
-        shown = self.shown
-        script = RELOAD.format(nonce=self.nonce)
+        with self.changed:
+            shown, version = self.shown, self.version
+        # a render finished after this page was made still reloads it
+        script = RELOAD.format(nonce=self.nonce, version=version)
         policy = (
             f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
             f"script-src 'nonce-{self.nonce}'; connect-src 'self'; base-uri 'none'"
@@ -77,17 +82,19 @@ class Preview:
         page = CSP.sub(
             f'<meta http-equiv="Content-Security-Policy" content="{policy}">', shown.html, count=1
         )
-        return page.replace("</body>", f"{script}\n</body>", 1).encode()
+        before, body, after = page.rpartition("</body>")
+        return (f"{before}{script}\n{body}{after}" if body else page + script).encode()
 
     def pdf(self) -> bytes | None:
         """The page printed to PDF now, or None while there are only errors."""
         shown = self.shown
         if shown.errors or shown.setup is None:
             return None
-        if self._printer is None:
-            from ..build.browser import Printer
+        with self._render_lock:  # one Chromium, however many asked at once
+            if self._printer is None:
+                from ..build.browser import Printer
 
-            self._printer = Printer()
+                self._printer = Printer()
         data: bytes = self._printer.pdf(shown.html, shown.setup)
         return data
 
@@ -118,73 +125,93 @@ def _errors_page(file: str, errors: list[str], script: str, policy: str) -> byte
     ).encode()
 
 
-def _handler(preview: Preview) -> type[http.server.BaseHTTPRequestHandler]:
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            route = self.path.split("?", 1)[0]
-            if route == "/":
-                self._send(200, "text/html; charset=utf-8", preview.page())
-            elif route == "/events":
-                self._events()
-            elif route == "/minutes.pdf":
-                data = preview.pdf()
-                if data is None:
-                    self._send(409, "text/plain; charset=utf-8", say("preview.no_pdf").encode())
-                else:
-                    self._send(200, "application/pdf", data)
-            else:
-                self._send(404, "text/plain; charset=utf-8", b"not found")
+class _Server(http.server.ThreadingHTTPServer):
+    """The preview's server: its handlers find the preview on it (set once bound)."""
 
-        def _send(self, status: int, kind: str, body: bytes) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("Cache-Control", "no-store")
-            self.end_headers()
-            self.wfile.write(body)
+    daemon_threads = True
+    preview: Preview
 
-        def _events(self) -> None:
-            self.send_response(200)
-            self.send_header("Content-Type", "text/event-stream")
-            self.send_header("Cache-Control", "no-store")
-            self.end_headers()
-            seen = preview.version
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    server: _Server
+
+    def do_GET(self) -> None:
+        port = self.server.server_address[1]
+        if self.headers.get("Host") not in (f"127.0.0.1:{port}", f"localhost:{port}"):
+            # a page of another site reaching 127.0.0.1 by a name of its own (DNS
+            # rebinding) must not read the minutes, internal ones included
+            self._send(403, "text/plain; charset=utf-8", b"forbidden")
+            return
+        preview = self.server.preview
+        route, _, query = self.path.partition("?")
+        if route == "/":
+            self._send(200, "text/html; charset=utf-8", preview.page())
+        elif route == "/events":
+            since = query.removeprefix("since=")
+            self._events(preview, int(since) if since.isdigit() else preview.version)
+        elif route == "/minutes.pdf":
             try:
-                while not stopping.is_set():
-                    now = preview.wait(seen, timeout=1.0)
-                    if now != seen:
-                        seen = now
-                        self.wfile.write(f"data: {now}\n\n".encode())
-                    else:
-                        self.wfile.write(b": still here\n\n")  # a closed page ends the loop
-                    self.wfile.flush()
-            except OSError:
+                data = preview.pdf()
+            except (MinutebookError, TimeoutError) as error:  # no Chromium, say
+                self._send(500, "text/plain; charset=utf-8", str(error).encode())
                 return
+            if data is None:
+                self._send(409, "text/plain; charset=utf-8", say("preview.no_pdf").encode())
+            else:
+                self._send(200, "application/pdf", data)
+        else:
+            self._send(404, "text/plain; charset=utf-8", b"not found")
 
-        def log_message(self, format: str, *args: Any) -> None:
+    def _send(self, status: int, kind: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _events(self, preview: Preview, seen: int) -> None:
+        """Server-sent events: one when a render newer than ``seen`` is ready."""
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        try:
+            while not stopping.is_set():
+                now = preview.wait(seen, timeout=1.0)
+                if now != seen:
+                    seen = now
+                    self.wfile.write(f"data: {now}\n\n".encode())
+                else:
+                    self.wfile.write(b": still here\n\n")  # a closed page ends the loop
+                self.wfile.flush()
+        except OSError:
             return
 
-    return Handler
+    def log_message(self, format: str, *args: Any) -> None:
+        return
 
 
 stopping = threading.Event()
 
 
 def watched(project: Project, path: Path) -> list[Path]:
-    """What a change in re-renders the meeting: its series folder, the template, the site."""
-    template = project.template_for(path.parent.name)
-    return [path.parent, template.parent, project.params / SITE_FILE]
+    """What a change in re-renders the meeting: its series folder, the templates, the site."""
+    return [path.parent, project.root / "notebooks", project.params / SITE_FILE]
 
 
 def _watch(preview: Preview, paths: list[Path]) -> None:
     import watchfiles
 
-    template = preview.project.template_for(preview.path.parent.name)
     roots = [p for p in paths if p.exists()]
+    site = (preview.project.params / SITE_FILE).resolve()
     for changes in watchfiles.watch(*roots, stop_event=stopping, debounce=50, step=20):
+        # the template the last render ran (series.yaml may choose another)
+        shown = preview.shown.template
+        template = (shown or preview.project.template_for(preview.path.parent.name)).resolve()
         relevant = any(
-            Path(name).is_relative_to(preview.path.parent)  # its data may be in a subfolder
-            or Path(name) in (template, preview.project.params / SITE_FILE)
+            Path(name).resolve().is_relative_to(preview.path.parent)  # data in a subfolder too
+            or Path(name).resolve() in (template, site)
             for _, name in changes
         )
         if relevant:
@@ -201,35 +228,34 @@ def _has_display() -> bool:
 def command(args: argparse.Namespace) -> int:
     """``minutebook preview FILE [--port N] [--no-browser]``."""
     project = Project.find()
-    path = Path(args.file).absolute()
+    path = Path(args.file).resolve()
     if not path.is_file():
         print(say("preview.no_file", file=args.file), file=sys.stderr)
         return 2
     stopping.clear()
-    preview = Preview(project, path)
-    try:
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), _handler(preview))
+    try:  # the port first: a taken one is said at once, before a kernel starts
+        server = _Server(("127.0.0.1", args.port), _Handler)
     except OSError as error:
-        preview.close()
         why = reason(error)
         raise MinutebookError(
             say("serve.cannot", host="127.0.0.1", port=args.port, error=why)
         ) from None
-    server.daemon_threads = True
     address = f"http://127.0.0.1:{server.server_address[1]}/"
-    preview.render()
+    preview = server.preview = Preview(project, path)
     watcher = threading.Thread(target=_watch, args=(preview, watched(project, path)), daemon=True)
-    watcher.start()
-    print(say("preview.serving", file=project.relative(path), address=address), flush=True)
-    if not args.no_browser and _has_display():
-        webbrowser.open(address)
     try:
+        preview.render()
+        watcher.start()
+        print(say("preview.serving", file=project.relative(path), address=address), flush=True)
+        if not args.no_browser and _has_display():
+            webbrowser.open(address)
         server.serve_forever()
     except KeyboardInterrupt:
         print(say("serve.stopped"), file=sys.stderr)
     finally:
         stopping.set()
         server.server_close()
-        watcher.join(timeout=5)
+        if watcher.is_alive():
+            watcher.join()  # it ends within a step of being told (a render under way first)
         preview.close()
     return 0

@@ -14,7 +14,9 @@ const say = (key, values = {}) =>
 
 // A case reference (diarienummer) such as "KS 2024/0102": found by the items it is on,
 // never by its numbers as words ("2024" is in every meeting of the year).
-const CASE = /(?:\b\p{L}{1,6}\s?)?\d{1,4}[/:.-]\d+\b/gu;
+// Its letters are capitals ("KS", "SN"), so "beslut 2024/0102" keeps "beslut" as a word;
+// its separator a slash or a colon, so a date (2024-03-15) or a decimal is not taken for one.
+const CASE = /(?<![\p{L}\p{N}])(?:\p{Lu}{1,6}\s?)?\d{1,4}[/:]\d+(?![\p{L}\p{N}])/gu;
 const squeeze = (text) => text.toLowerCase().replace(/\s+/g, "");
 
 let engines = null;
@@ -92,11 +94,16 @@ function stems(words) {
   });
 }
 
-function excerpt(text, wanted, limit = 32) {
+function excerpt(text, wanted, limit = 32, always = false) {
+  // The words around the first hit, the hits marked; with ``always``, the start when none.
   const words = text.split(/\s+/).filter(Boolean);
-  const hit = (word) => wanted.some((stem) => word.toLowerCase().includes(stem));
-  const first = words.findIndex(hit);
-  if (first < 0) return null;
+  const stems = wanted.filter(Boolean);
+  const hit = (word) => stems.some((stem) => word.toLowerCase().includes(stem));
+  let first = words.findIndex(hit);
+  if (first < 0) {
+    if (!always || !words.length) return null;
+    first = 0;
+  }
   const start = Math.max(0, first - 8);
   const shown = words.slice(start, start + limit);
   const p = document.createElement("p");
@@ -150,7 +157,7 @@ function result(data, asked) {
     shown.prepend(label);
   } else {
     const text = ownText(data);
-    shown = excerpt(text, wanted) || excerpt(decision || text, [""]);
+    shown = excerpt(text, wanted) || excerpt(decision || text, [], 32, true);
   }
   if (shown) item.append(shown);
   return item;
@@ -158,13 +165,24 @@ function result(data, asked) {
 
 let pending = [];
 let asked = null;
-async function showMore(focus) {
+let generation = 0;
+let heard = { text: "", others: [] }; // the status of the search shown, for "show more"
+
+async function showMore(focus, mine) {
   const page = pending.splice(0, config.page);
-  const items = (await Promise.all(page.map((r) => r.data()))).map((d) => result(d, asked));
+  const data = await Promise.all(page.map((r) => r.data()));
+  if (mine !== generation) return 0; // a newer search replaced this one meanwhile
+  const items = data.map((d) => result(d, asked));
   list.append(...items);
   more.hidden = pending.length === 0;
   if (focus && items.length) items[0].querySelector("a").focus();
   return items.length;
+}
+
+function say_status(n) {
+  const shown = list.children.length;
+  const count = n > shown ? ` ${say("shown", { shown, n })}` : "";
+  status.textContent = [heard.text + count, ...heard.others].join(" ");
 }
 
 function choices() {
@@ -172,7 +190,6 @@ function choices() {
   return Object.fromEntries([...data.entries()].filter(([k]) => k !== "q"));
 }
 
-let generation = 0;
 async function search() {
   const mine = ++generation;
   const query = input.value;
@@ -180,6 +197,7 @@ async function search() {
   const lang = chosen.lang || config.lang;
   list.replaceChildren();
   more.hidden = true;
+  pending = [];
   asked = parse(query);
   const filtered = FILTERS.some((key) => chosen[key]);
   if (!asked.words.length && !asked.cases.length) {
@@ -192,16 +210,16 @@ async function search() {
       return;
     }
   }
-  let found;
+  let all;
   try {
-    const all = await load();
-    found = Object.fromEntries(await Promise.all(
-      Object.entries(all).map(async ([l, engine]) => [l, await run(engine, asked, chosen)]),
-    ));
+    all = await load();
   } catch (error) {
-    status.textContent = say("offline");
+    if (mine === generation) status.textContent = say("offline");
     return;
   }
+  const found = Object.fromEntries(await Promise.all(
+    Object.entries(all).map(async ([l, engine]) => [l, await run(engine, asked, chosen)]),
+  ));
   if (mine !== generation) return; // a newer search is under way
   let shownLang = lang;
   if (!(found[lang] || []).length) {
@@ -211,22 +229,25 @@ async function search() {
   const results = found[shownLang] || [];
   const n = results.length;
   let text;
-  if (!n) text = say("none", { q: query });
-  else if (query.trim()) text = say(n === 1 ? "hit" : "hits", { n, q: query });
-  else text = n === 1 ? say("count_one") : say("count", { n });
-  pending = results.slice();
-  await showMore(false);
-  if (n > config.page) text += ` ${say("shown", { shown: Math.min(n, config.page), n })}`;
   if (shownLang !== lang) {
     text = say("switched", { asked: config.inline[lang], n, language: config.inline[shownLang] });
+  } else if (!n) {
+    text = query.trim() ? say("none", { q: query }) : say("none_here");
+  } else if (query.trim()) {
+    text = say(n === 1 ? "hit" : "hits", { n, q: query });
+  } else {
+    text = n === 1 ? say("count_one") : say("count", { n });
   }
   const others = Object.entries(found)
     .filter(([l, r]) => l !== shownLang && r.length)
     .map(([l, r]) => say("other_language", { n: r.length, language: config.inline[l] }));
-  status.textContent = [text, ...others].join(" ");
+  heard = { text, others, n };
+  pending = results.slice();
+  await showMore(false, mine);
+  if (mine !== generation) return;
+  say_status(n);
   const select = document.getElementById("mb-f-lang");
-  if (select) {
-    select.value = shownLang;
+  if (select) { // the counts beside each language; the choice stays the reader's
     for (const option of select.options) {
       const count = (found[option.value] || []).length;
       option.textContent = `${config.names[option.value]} (${count})`;
@@ -235,13 +256,11 @@ async function search() {
 }
 
 more.addEventListener("click", async () => {
-  await showMore(true);
-  const shown = list.children.length;
-  const n = shown + pending.length;
-  status.textContent = say("shown", { shown, n });
+  await showMore(true, generation);
+  say_status(heard.n);
 });
 
-function remember() {
+function address() {
   const params = new URLSearchParams();
   if (input.value) params.set("q", input.value);
   for (const [key, value] of Object.entries(choices())) {
@@ -249,30 +268,43 @@ function remember() {
       params.set(key, value);
     }
   }
-  history.replaceState(null, "", `?${params}`);
+  return `?${params}`;
 }
 
-// The page opens with what the address asks for: a body's page sends ?body=…&lang=….
-const params = new URLSearchParams(location.search);
-input.value = params.get("q") || "";
-for (const key of [...FILTERS, "lang", "sort"]) {
-  const select = document.getElementById(`mb-f-${key}`);
-  const value = params.get(key) || (key === "lang" ? config.lang : "");
-  if (select && [...select.options].some((o) => o.value === value)) select.value = value;
+// Typing replaces the address; a search asked for (Enter, a filter) is a step Back undoes.
+function remember(step) {
+  if (step) history.pushState(null, "", address());
+  else history.replaceState(null, "", address());
 }
+
+function fromAddress() {
+  // The page shows what the address asks for: a body's page sends ?body=…&lang=….
+  const params = new URLSearchParams(location.search);
+  input.value = params.get("q") || "";
+  for (const key of [...FILTERS, "lang", "sort"]) {
+    const select = document.getElementById(`mb-f-${key}`);
+    if (!select) continue;
+    const value = params.get(key) || (key === "lang" ? config.lang : key === "sort" ? "relevance" : "");
+    select.value = [...select.options].some((o) => o.value === value) ? value : select.options[0].value;
+  }
+}
+
+fromAddress();
 let timer;
 input.addEventListener("input", () => {
   clearTimeout(timer);
-  timer = setTimeout(() => { remember(); search(); }, 200);
+  timer = setTimeout(() => { remember(false); search(); }, 200);
 });
 form.addEventListener("change", (event) => {
-  if (event.target !== input) { remember(); search(); }
+  if (event.target !== input) { remember(true); search(); }
 });
 form.addEventListener("submit", (event) => {
   event.preventDefault();
-  remember();
+  clearTimeout(timer);
+  remember(true);
   search();
 });
+window.addEventListener("popstate", () => { fromAddress(); search(); });
 if (location.protocol === "file:") {
   status.textContent = say("offline");
 } else {
