@@ -25,6 +25,8 @@ def test_a_second_meeting_on_the_same_day(tmp_path):
     )
     assert second != text
     (project / FIRST.replace(".yaml", "-2.yaml")).write_text(second, encoding="utf-8")
+    site = "base_url: https://protokoll.example.se/\n"
+    (project / "params/site.yaml").write_text(site, encoding="utf-8")
     checked = minutebook("check", cwd=project)
     assert checked.status == 0, checked.out + checked.err
     run = minutebook("build", "--no-pdf", cwd=project)
@@ -34,6 +36,11 @@ def test_a_second_meeting_on_the_same_day(tmp_path):
     # its paragraphs go on from the first meeting's (§§ 34–38)
     assert [i["shown_number"] for i in meeting["items"]][:2] == ["§ 39", "§ 40"]
     assert meeting["items"][1]["uid"] == "kommunstyrelsen/2024-03-12-2/p40"
+    # each page names its own address, not the day's first meeting's
+    for name in ("2024-03-12", "2024-03-12-2"):
+        page = lxml.html.fromstring((reports / name / "minutes.html").read_text("utf-8"))
+        canonical = page.xpath("//link[@rel='canonical']/@href")
+        assert canonical == [f"https://protokoll.example.se/kommunstyrelsen/{name}/minutes.html"]
     popolo = json.loads((reports / "2024-03-12-2/popolo.json").read_text("utf-8"))
     assert popolo["events"][0]["id"] == "kommunstyrelsen/2024-03-12-2"
     first = json.loads((reports / "2024-03-12/meeting.json").read_text("utf-8"))
@@ -45,7 +52,7 @@ def test_a_second_meeting_on_the_same_day(tmp_path):
         ("12 mars 2024", "../kommunstyrelsen/2024-03-12/minutes.html"),
     ]
     feed = (reports / "feed.xml").read_text("utf-8")
-    assert 'href="2024-03-12-2/minutes.html"' in feed
+    assert 'href="https://protokoll.example.se/kommunstyrelsen/2024-03-12-2/minutes.html"' in feed
     ids = lxml.etree.fromstring(feed.encode()).findall("{http://www.w3.org/2005/Atom}entry")
     assert len({e.findtext("{http://www.w3.org/2005/Atom}id") for e in ids}) == 2
     again = minutebook("build", "--no-pdf", cwd=project)

@@ -11,7 +11,8 @@ import pytest
 
 from conftest import REFERENCE, minutebook
 from minutebook.build.execute import run_template
-from minutebook.build.plan import make_plan, parameters
+from minutebook.build.given import parameters
+from minutebook.build.plan import make_plan
 from minutebook.build.render import render_html
 from minutebook.build.zygote import Zygote
 from minutebook.paths import Project

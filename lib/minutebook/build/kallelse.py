@@ -126,11 +126,12 @@ def as_sent(meeting: Meeting) -> Meeting:
     )
 
 
-def notebook(meeting: dict[str, Any], *, internal: bool, site: dict[str, str] | None = None) -> Any:
+def notebook(meeting: dict[str, Any], metadata: dict[str, Any]) -> Any:
     """The kallelse (or the cancellation) of ``meeting`` (JSON-typed) as an executed notebook.
 
     Its metadata records the meeting as Papermill would, so the exporter gives it the
-    page's language, title and footer.
+    page's language, title and footer, and ``metadata`` as a template's run records it
+    (:func:`~minutebook.build.plan.notebook_metadata`).
     """
     import nbformat.v4 as v4
 
@@ -141,9 +142,7 @@ def notebook(meeting: dict[str, Any], *, internal: bool, site: dict[str, str] | 
     parts = cancellation(m) if meeting.get("status") == "cancelled" else kallelse(m)
     nb = v4.new_notebook()
     nb.metadata["papermill"] = {"parameters": {"meeting": meeting}}
-    nb.metadata["minutebook"] = {"site": site or {}}
-    if internal:
-        nb.metadata["minutebook"]["version"] = "internal"
+    nb.metadata["minutebook"] = metadata
     for n, part in enumerate(parts):
         output = v4.new_output(
             "display_data",
@@ -154,11 +153,9 @@ def notebook(meeting: dict[str, Any], *, internal: bool, site: dict[str, str] | 
     return nb
 
 
-def render(
-    meeting: dict[str, Any], *, internal: bool, site: dict[str, str] | None = None
-) -> tuple[str, PageSetup]:
+def render(meeting: dict[str, Any], metadata: dict[str, Any]) -> tuple[str, PageSetup]:
     """The kallelse's page, and how to print it."""
     from .render import render_html
 
-    html, setup = render_html(notebook(meeting, internal=internal, site=site))
+    html, setup = render_html(notebook(meeting, metadata))
     return html, setup

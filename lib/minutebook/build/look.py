@@ -21,7 +21,8 @@ from ..settings import CELL_TIMEOUT
 from .browser import PageSetup
 from .displays import check_displays
 from .execute import run_template
-from .plan import as_published, make_plan, parameters
+from .given import notebook_metadata, parameters
+from .plan import as_published, make_plan
 from .warm import Spare
 
 
@@ -44,7 +45,7 @@ def look(path: Path, project: Project, spare: Spare | None = None) -> Look:
     began = time.perf_counter()
     try:
         plan = make_plan(path, project, pdf=False)
-        shown = next((v for v in reversed(plan.versions) if v.minutes), plan.versions[-1])
+        shown = plan.shown
         if shown.minutes:
             kernel = spare.take(plan.template) if spare is not None else None
             with tempfile.TemporaryDirectory(prefix="minutebook-preview-") as folder:
@@ -55,10 +56,7 @@ def look(path: Path, project: Project, spare: Spare | None = None) -> Look:
                     cwd=plan.path.parent,
                     timeout=plan.template_settings.get("timeout") or CELL_TIMEOUT,
                     name=project.relative(plan.template),
-                    metadata={
-                        "site": plan.site,
-                        **({"version": "internal"} if shown.internal else {}),
-                    },
+                    metadata=notebook_metadata(plan, shown),
                     internal=shown.internal,
                     kernel=kernel,
                 )
@@ -67,7 +65,7 @@ def look(path: Path, project: Project, spare: Spare | None = None) -> Look:
         else:
             assert shown.kallelse is not None
             sent = as_published(shown.kallelse).model_dump(mode="json")
-            html, setup = kallelse.render(sent, internal=shown.internal, site=plan.site)
+            html, setup = kallelse.render(sent, notebook_metadata(plan, shown))
     except MeetingFileError as error:
         return Look(errors=[str(p) for p in error.problems], seconds=_since(began))
     except MinutebookError as error:

@@ -47,13 +47,13 @@ from . import kallelse, publish, record, signing, stamps, word
 from .browser import PageSetup, Printer
 from .displays import check_displays
 from .execute import run_template, take_reads, who_fixes
+from .given import notebook_metadata, parameters
 from .plan import (
     Plan,
     Version,
     as_published,
     attached_files,
     make_plan,
-    parameters,
     with_posting_days,
 )
 from .published import POPOLO_VERSION, file_about, meeting_json
@@ -163,9 +163,7 @@ def build_meeting(
             publish.discard(folder)
         raise
     _tidy(plan, project)
-    # the minutes to open, the public ones first (a draft kept back: the internal ones), or
-    # the kallelse when there are no minutes yet
-    shown = next((v for v in reversed(plan.versions) if v.minutes), plan.versions[-1])
+    shown = plan.shown  # the page to open
     final = shown.final
     opened = final / (HTML if shown.minutes else AGENDA_HTML)
     if missing is not None:
@@ -212,8 +210,7 @@ def _run(
             cwd=plan.path.parent,
             timeout=limit,
             name=project.relative(plan.template),
-            # the archive it is in, and the mark of the internal version (see render.page_info)
-            metadata={"site": plan.site, **({"version": "internal"} if version.internal else {})},
+            metadata=notebook_metadata(plan, version),
             internal=version.internal,
             fork=fork,
         )
@@ -256,7 +253,7 @@ def _render_kallelse(plan: Plan, version: Version, folder: Path) -> Page:
     assert version.kallelse is not None
     sent = as_published(version.kallelse)
     meeting = sent.model_dump(mode="json")
-    html, setup = kallelse.render(meeting, internal=version.internal, site=plan.site)
+    html, setup = kallelse.render(meeting, notebook_metadata(plan, version))
     (folder / AGENDA_HTML).write_text(html, encoding="utf-8")
     if not version.minutes:
         (folder / JSON).write_text(

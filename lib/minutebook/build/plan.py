@@ -63,6 +63,15 @@ class Plan:
     site: dict[str, str] = field(default_factory=dict)  # the archive's: base URL, licence
 
     @property
+    def shown(self) -> Version:
+        """The version a build opens.
+
+        Its public minutes (a draft kept back: the internal ones), or the kallelse while
+        there are no minutes yet.
+        """
+        return next((v for v in reversed(self.versions) if v.minutes), self.versions[-1])
+
+    @property
     def versions(self) -> tuple[Version, ...]:
         """Every version to make, the internal one first; not a public one with nothing in it."""
         shown = (self.public,) if self.public.minutes or self.public.kallelse else ()
@@ -312,20 +321,3 @@ def _kallelse(path: Path, project: Project, meeting: Meeting, show_case: bool) -
     except redact.Unsafe as unsafe:
         raise unsafe.error(positions, name) from None
     return Sent(file, sent, public)
-
-
-def parameters(plan: Plan, version: Version) -> dict[str, Any]:
-    """The meeting as its template gets it, with what the series settles for the pieces.
-
-    Its ``data:`` are the files the template reads: a final meeting's frozen copies.
-    """
-    meeting = as_published(version.meeting).model_dump(mode="json")
-    if version.internal:
-        meeting["internal"] = True  # m.internal
-    if plan.data:  # a confidential data file only for the internal version
-        meeting["data"] = {k: v for k, v in plan.data.items() if k in version.meeting.data}
-    if plan.settings is not None:
-        meeting["settings"] = plan.settings.model_dump(
-            mode="json", include={"posting", "signatures"}
-        )
-    return meeting

@@ -88,11 +88,13 @@ def page_info(nb: Any) -> dict[str, Any]:
 
 def _archive(nb: Any, meeting: dict[str, Any], licence: str, *, public: bool) -> dict[str, str]:
     """What the page says of the archive it is in: its address, to cite, and the licence."""
-    site = nb.metadata.get("minutebook", {}).get("site") or {}
+    own = nb.metadata.get("minutebook", {})
+    site = own.get("site") or {}
+    folder = own.get("name") or meeting["date"]  # 2024-03-14-2: a second meeting that day
     page = AGENDA_HTML if meeting.get("status") in labels.NOT_HELD else HTML
     url = site.get("url", "") if public else ""  # the internal version is nowhere public
     return {
-        "canonical": f"{url}{meeting['series']}/{meeting['date']}/{page}" if url else "",
+        "canonical": f"{url}{meeting['series']}/{folder}/{page}" if url else "",
         "site_name": meeting.get("organisation") or meeting["body"],
         "licence": site.get("licence", ""),
         "licence_url": site.get("licence_url", ""),
