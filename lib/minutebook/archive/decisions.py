@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..meeting.labels import NOT_HELD
-from ..meeting.numbering import anchors, item_numbers
+from ..meeting.numbering import cited
 from ..paths import NAMES
 from ..site import Site
 from .entries import Entry
@@ -48,10 +48,7 @@ def rows(entries: Sequence[Entry], site: Site) -> list[dict[str, Any]]:
     held = [e for e in entries if e.meeting.status not in NOT_HELD]
     for e in sorted(held, key=lambda e: (e.order, e.series)):
         meeting = e.meeting
-        numbers = item_numbers(meeting)
-        fragments = anchors(numbers)
-        for index, item in enumerate(meeting.items):
-            cases = [item.case] if isinstance(item.case, str) else list(item.case or [])
+        for item, (number, anchor) in zip(meeting.items, cited(meeting), strict=True):
             for decision in item.decisions:
                 out.append(
                     {
@@ -62,13 +59,13 @@ def rows(entries: Sequence[Entry], site: Site) -> list[dict[str, Any]]:
                         "kind": meeting.kind,
                         "status": meeting.status,
                         "language": meeting.language,
-                        "number": numbers[index],
-                        "case": "; ".join(cases),
+                        "number": number,
+                        "case": "; ".join(item.case_refs),
                         "title": item.title,
                         "decision": decision.text,
                         "unanimous": decision.unanimous,
                         "reservations": "; ".join(decision.dissenters),
-                        "url": site.absolute(f"{e.html}#{fragments[index]}"),
+                        "url": site.absolute(f"{e.html}#{anchor}"),
                     }
                 )
     return out

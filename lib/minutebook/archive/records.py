@@ -23,9 +23,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..build.record import minutes_main
 from ..meeting import labels
 from ..meeting.labels import NOT_HELD
-from ..meeting.numbering import anchors, item_numbers
+from ..meeting.numbering import cited
 
 if TYPE_CHECKING:
     from ..meeting.model import Meeting
@@ -81,23 +82,9 @@ def _text(element: object) -> str:
     return " ".join(" ".join(element.itertext()).split()).replace(" :", ":")
 
 
-def _dropped(root: object) -> None:
-    """Take out what is not the minutes' words: styles, navigation, the copy-links."""
-    import lxml.html
-
-    assert isinstance(root, lxml.html.HtmlElement)
-    for element in [*root.iter("style", "script", "nav"), *root.find_class("mb-permalink")]:
-        if element.getparent() is not None:
-            element.drop_tree()
-
-
 def page_records(entry: Entry, page: str) -> Iterator[Record]:
     """The records of ``entry``'s published ``page`` (its HTML)."""
-    import lxml.html
-
-    root = lxml.html.document_fromstring(page)
-    main = next(iter(root.iter("main")), root)
-    _dropped(main)
+    main = minutes_main(page)  # what the minutes say, as their text digest reads it
     meeting = entry.meeting
     language = entry.language
     document = labels.document(meeting.kind, meeting.status)
@@ -150,9 +137,8 @@ def page_records(entry: Entry, page: str) -> Iterator[Record]:
 def item_cases(meeting: Meeting) -> dict[str, tuple[str, ...]]:
     """Each item's case references (diarienummer), by the item's anchor on the page."""
     out = {}
-    for anchor, item in zip(anchors(item_numbers(meeting)), meeting.items, strict=False):
-        case = item.case
-        out[anchor] = (case,) if isinstance(case, str) else tuple(case or ())
+    for (_, anchor), item in zip(cited(meeting), meeting.items, strict=True):
+        out[anchor] = tuple(item.case_refs)
     return out
 
 

@@ -17,12 +17,16 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from ..meeting.actions import actions
 from ..meeting.labels import NOT_HELD
-from ..meeting.numbering import anchors, item_numbers, unique
+from ..meeting.numbering import cited, unique
 from ..paths import CASES
 from .entries import Entry
+
+if TYPE_CHECKING:
+    from ..meeting.items import Item
 
 
 @dataclass
@@ -44,11 +48,10 @@ def _held(entries: Sequence[Entry]) -> list[Entry]:
     return [e for e in entries if e.meeting.status not in NOT_HELD]
 
 
-def _items(entry: Entry) -> list[tuple[Decided, object]]:
+def _items(entry: Entry) -> list[tuple[Decided, Item]]:
     meeting = entry.meeting
-    numbers = item_numbers(meeting)
-    out: list[tuple[Decided, object]] = []
-    for number, anchor, item in zip(numbers, anchors(numbers), meeting.items, strict=False):
+    out: list[tuple[Decided, Item]] = []
+    for (number, anchor), item in zip(cited(meeting), meeting.items, strict=True):
         decided = Decided(entry, number, item.title, anchor)
         decided.decisions = [(d.text, ", ".join(d.dissenters)) for d in item.decisions]
         out.append((decided, item))
@@ -128,8 +131,7 @@ def cases(entries: Sequence[Entry]) -> dict[str, tuple[str, list[Decided]]]:
     found: dict[str, list[Decided]] = {}
     for e in sorted(_held(entries), key=lambda e: (e.order, e.series)):
         for decided, item in _items(e):
-            case = getattr(item, "case", None)
-            for ref in [case] if isinstance(case, str) else list(case or []):
+            for ref in item.case_refs:
                 found.setdefault(" ".join(ref.split()), []).append(decided)
     taken: set[str] = set()
     return {

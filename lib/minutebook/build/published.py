@@ -20,7 +20,7 @@ from pydantic import Field
 from .. import __version__
 from ..meeting.items import Item
 from ..meeting.model import Meeting
-from ..meeting.numbering import anchors, item_numbers
+from ..meeting.numbering import cited
 
 FORMAT_VERSION = "2"  # 1: the meeting's keys only, no licence, no item ids
 POPOLO_VERSION = "2"  # popolo.json's own keys beside Popolo's: 1 had none
@@ -63,10 +63,9 @@ def published(meeting: Meeting, folder: str, page: str, site: dict[str, str]) ->
     ``folder`` is the meeting's below ``reports/`` (``kommunstyrelsen/2024-03-12``), ``page``
     the page its items are on.
     """
-    numbers = item_numbers(meeting)
     base = site.get("url") or ""
     items: list[dict[str, Any]] = []
-    for item, number, anchor in zip(meeting.items, numbers, anchors(numbers), strict=False):
+    for item, (number, anchor) in zip(meeting.items, cited(meeting), strict=True):
         items.append(
             {
                 **item.model_dump(),

@@ -126,11 +126,12 @@ def changed_data(files: Sequence[Path]) -> list[tuple[Path, str]]:
 # -- the text of the minutes -----------------------------------------------------------------
 
 
-def page_text(html: str) -> str:
-    """What a page says: the text of its ``main``, alternative texts included, in one line.
+def minutes_main(html: str) -> Any:
+    """A page's ``main`` as an lxml element, with only what the minutes say left in it.
 
     Styles, scripts, the navigation between meetings and the links to copy beside the
-    headings are not what the minutes say; neither is whitespace.
+    headings are not what the minutes say (the search indexes the same, see
+    :mod:`minutebook.archive.records`).
     """
     import lxml.html
 
@@ -140,6 +141,15 @@ def page_text(html: str) -> str:
     for element in dropped:
         if element.getparent() is not None:  # not inside one dropped already
             element.drop_tree()
+    return main
+
+
+def page_text(html: str) -> str:
+    """What a page says: the text of its ``main``, alternative texts included, in one line.
+
+    Whitespace is not what it says either.
+    """
+    main = minutes_main(html)
     words = list(main.itertext())  # each piece apart: markup between words is not text
     words += [str(alt) for alt in main.xpath(".//@alt | .//@aria-label")]
     return " ".join(" ".join(words).split())

@@ -190,6 +190,11 @@ class Item(_Strict):
         default=False, description='true or a reason such as "OSL 26:1"'
     )
 
+    @property
+    def case_refs(self) -> list[str]:
+        """Its case references as a list: ``case:`` gives one, or several."""
+        return [self.case] if isinstance(self.case, str) else list(self.case or [])
+
     @model_validator(mode="after")
     def _outcomes_agree_with_votes(self) -> Item:
         expected = expected_outcomes(self.votes)

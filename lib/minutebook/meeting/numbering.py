@@ -40,6 +40,12 @@ def item_numbers(meeting: Meeting) -> list[str]:
     return numbers(meeting.kind, meeting.status, meeting.first_paragraph, own)
 
 
+def cited(meeting: Meeting) -> list[tuple[str, str]]:
+    """Each item's number as the minutes show it and its anchor: ``("§ 35", "p35")``."""
+    shown = item_numbers(meeting)
+    return list(zip(shown, anchors(shown), strict=True))
+
+
 def numbers_of(meeting: dict[str, Any]) -> list[str]:
     """:func:`item_numbers` of a meeting as the template has it (its JSON form)."""
     own = [item.get("number") for item in meeting.get("items", [])]
