@@ -26,12 +26,11 @@ from .execute import IPCKernelManager
 START_TIMEOUT = 60  # seconds for a kernel to start and import
 
 
-def template_imports(template: Path, *, data: bool = True) -> list[str]:
+def template_imports(template: Path) -> list[str]:
     """The modules the template's code cells import, in order: ``pandas``, ….
 
     A template that imports minutebook gets what minutebook imports to show data
-    (:data:`minutebook.nb.AHEAD`) too, unless ``data`` is false: a build of many meetings,
-    where every core is busy, imports pandas only in the kernels of meetings that use it.
+    (:data:`minutebook.nb.AHEAD`) too.
     """
     try:
         nb = json.loads(template.read_text(encoding="utf-8"))
@@ -56,7 +55,7 @@ def template_imports(template: Path, *, data: bool = True) -> list[str]:
                 top = name.split(".")[0]
                 if top not in found:
                     found.append(top)
-    if data and "minutebook" in found:  # and what minutebook imports to show data
+    if "minutebook" in found:  # and what minutebook imports to show data
         from ..nb import AHEAD
 
         found += [name for name in AHEAD if name not in found]

@@ -31,7 +31,8 @@ from typing import Any
 from jupyter_client.connect import KernelConnectionInfo
 from jupyter_client.provisioning.local_provisioner import LocalProvisioner
 
-# what a kernel imports as it starts (its debugger among them) and what templates import
+# what a kernel imports as it starts (its debugger among them), then minutebook, and what
+# minutebook imports to show data (minutebook.nb.AHEAD, imported in the zygote itself)
 PRELOAD = (
     "ipykernel.kernelapp",
     "ipykernel.ipkernel",
@@ -40,9 +41,6 @@ PRELOAD = (
     "pdb",
     "sqlite3",
     "minutebook.nb",
-    "pandas",
-    "matplotlib.figure",
-    "matplotlib.backends.backend_svg",
 )
 
 
@@ -81,7 +79,9 @@ def serve(path: str) -> None:
     It ends when asked to, or when the build that started it is gone (killed, say).
     """
     parent = os.getppid()
-    for name in PRELOAD:
+    from ..nb import AHEAD
+
+    for name in (*PRELOAD, *AHEAD):
         with contextlib.suppress(Exception):
             __import__(name)
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # the kernels are reaped as they end
