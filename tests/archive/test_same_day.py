@@ -41,6 +41,11 @@ def test_a_second_meeting_on_the_same_day(tmp_path):
         page = lxml.html.fromstring((reports / name / "minutes.html").read_text("utf-8"))
         canonical = page.xpath("//link[@rel='canonical']/@href")
         assert canonical == [f"https://protokoll.example.se/kommunstyrelsen/{name}/minutes.html"]
+    # and each links to the other as the meeting before or after it
+    second_page = lxml.html.fromstring((reports / "2024-03-12-2/minutes.html").read_text("utf-8"))
+    first_page = lxml.html.fromstring((reports / "2024-03-12/minutes.html").read_text("utf-8"))
+    assert second_page.xpath("//nav//a[@rel='prev']/@href") == ["../2024-03-12/minutes.html"]
+    assert first_page.xpath("//nav//a[@rel='next']/@href") == ["../2024-03-12-2/minutes.html"]
     popolo = json.loads((reports / "2024-03-12-2/popolo.json").read_text("utf-8"))
     assert popolo["events"][0]["id"] == "kommunstyrelsen/2024-03-12-2"
     first = json.loads((reports / "2024-03-12/meeting.json").read_text("utf-8"))
