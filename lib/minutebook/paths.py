@@ -66,6 +66,7 @@ NAMES = {
 }
 PACKAGE_DIR = Path(__file__).resolve().parent
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
+HOUSE_CSS = TEMPLATES_DIR / "minutes" / "static" / "minutes.css"  # every page's look
 
 
 def find_root(start: Path | None = None) -> Path:

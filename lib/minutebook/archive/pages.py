@@ -25,6 +25,7 @@ from ..paths import (
     CASES,
     DECISIONS_PAGE,
     FEED,
+    HOUSE_CSS,
     INDEX,
     INDEX_JSON,
     NAMES,
@@ -96,7 +97,7 @@ def _series(entries: Sequence[Entry]) -> list[dict[str, Any]]:
 
 
 def _css() -> str:
-    return (TEMPLATES_DIR / "minutes" / "static" / "minutes.css").read_text(encoding="utf-8")
+    return HOUSE_CSS.read_text(encoding="utf-8")
 
 
 def search_filters(

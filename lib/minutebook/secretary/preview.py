@@ -32,7 +32,7 @@ from ..build.look import Look, look
 from ..build.warm import Spare
 from ..errors import MinutebookError
 from ..i18n import reason, say, user_language
-from ..paths import SITE_FILE, Project
+from ..paths import HOUSE_CSS, SITE_FILE, Project
 
 RELOAD = """<script nonce="{nonce}">
 new EventSource("/events?since={version}").onmessage = () => location.reload();
@@ -116,11 +116,14 @@ def _errors_page(file: str, errors: list[str], script: str, policy: str) -> byte
     """The lines ``check`` would print, in the user's language, in place of the minutes."""
     items = "\n".join(f"<li><code>{html.escape(line)}</code></li>" for line in errors)
     title = html.escape(say("preview.errors", file=file))
+    style = HOUSE_CSS.read_text(encoding="utf-8")  # the minutes' look, on a phone too
     return (
         f'<!DOCTYPE html>\n<html lang="{user_language()}"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
-        f'<title>{title}</title><link rel="icon" href="data:,"></head><body><main id="main">'
-        f'<h1>{title}</h1><ul class="mb-errors">{items}</ul>'
+        f'<title>{title}</title><link rel="icon" href="data:,"><style>{style}</style></head>'
+        f'<body><main id="main"><header class="mb-header"><h1>{title}</h1></header>'
+        f'<ul class="mb-errors">{items}</ul>'
         f"<p>{html.escape(say('preview.fix'))}</p></main>{script}</body></html>"
     ).encode()
 
