@@ -60,6 +60,15 @@ def test_installing_a_package_changes_what_is_installed(tmp_path, monkeypatch):
     assert environment._installed() != before
 
 
+def test_how_python_was_started_does_not_change_what_is_installed(tmp_path, monkeypatch):
+    # the console script puts its own folder first, "python -m" the current one: neither
+    # holds a package, and the kept fingerprint must serve both
+    before = environment._installed()
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.syspath_prepend("")
+    assert environment._installed() == before
+
+
 LOCK = """\
 # made by make lock
 pandas==3.0.0 \\

@@ -97,6 +97,10 @@ def test_chromium_crashing_while_the_pdf_is_made(published, tmp_path):
     crashing.chmod(crashing.stat().st_mode | stat.S_IEXEC)
     text = (project / REFERENCE).read_text("utf-8")
     (project / REFERENCE).write_text(text.replace("status: draft", "status: final"), "utf-8")
+    template = project / "notebooks/umebra.ipynb"  # a kernel still running when it is killed
+    nb = nbformat.read(template, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell("import time\n\ntime.sleep(4)"))
+    nbformat.write(nb, template)
     run = minutebook("build", REFERENCE, cwd=project, env={"MINUTEBOOK_CHROMIUM": str(crashing)})
     assert run.status == 1
     assert "Chromium failed to print the PDF" in run.err

@@ -104,3 +104,39 @@ def test_the_zygote_ends_when_its_build_is_gone(tmp_path):
     else:
         pytest.fail("the zygote outlived the process that started it")
     assert Path(tmp_path).exists()
+
+
+def kernels() -> set[int]:
+    return {
+        p.pid
+        for p in psutil.process_iter(["cmdline"])
+        if "ipykernel_launcher" in " ".join(p.info["cmdline"] or [])
+    }
+
+
+def test_a_spare_kernel_closed_while_it_starts_is_stopped_not_waited_for(project):
+    from minutebook.build.warm import kernel_for
+
+    before = kernels()
+    spare = kernel_for(project / REFERENCE, Project(project))
+    assert spare is not None
+    spare.close()  # a build that ended at once: the meeting was up to date, or invalid
+    assert kernels() - before == set()
+
+
+def test_a_build_with_nothing_to_do_loads_neither_the_pages_nor_the_model(project):
+    # a no-op over a large archive is mostly imports: the archive's pages and the meeting
+    # model are loaded only when something is built or the archive is rewritten
+    assert minutebook("build", "--no-pdf", cwd=project).status == 0
+    code = (
+        "import sys; from minutebook.cli import main; main(['build', '--no-pdf']); "
+        "print(sorted(m for m in ('minutebook.archive.pages', 'minutebook.meeting.model')"
+        " if m in sys.modules))"
+    )
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=project, capture_output=True, text=True, check=True
+    )
+    assert "up to date" in done.stdout and done.stdout.rstrip().endswith("[]")

@@ -89,7 +89,7 @@ def test_the_spare_kernel_imports_what_the_template_imports(tmp_path):
     ]
     path = tmp_path / "t.ipynb"
     path.write_text(nbformat_json(nb), encoding="utf-8")
-    assert template_imports(path) == ["pandas", "matplotlib", "os"]
+    assert template_imports(path) == ["pandas", "matplotlib", "os.path"]
 
 
 def test_a_page_from_a_spare_kernel_is_the_page_from_a_fresh_one(project):

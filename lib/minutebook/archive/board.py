@@ -30,7 +30,6 @@ from ..meeting import labels
 from ..meeting.scripts import isolate
 from ..paths import AGENDA_HTML, BOARD, FEED, INDEX, Project
 from ..settings import settings
-from ..site import load_site
 from ..template.phrase import Phrase, dated
 from .entries import Entry, digest, site_text
 
@@ -165,8 +164,6 @@ def update(project: Project, entries: Sequence[Entry]) -> bool:
     Decided from the stamps and the day alone, so that a build with nothing to do reads no
     meeting. Without a series that posts there is no board (one left from before goes).
     """
-    from .pages import _language
-
     today = settings().today
     posting = [e for e in entries if e.posting]
     state = f"{digest(posting, site_text(project))}/{today.isoformat()}"
@@ -178,7 +175,10 @@ def update(project: Project, entries: Sequence[Entry]) -> bool:
     except (OSError, ValueError, KeyError, TypeError):
         pass
     about = shown(posting)
-    if about:
+    if about:  # only now the pages and the settings' model: 0.2 s to load
+        from ..site import load_site
+        from .pages import _language
+
         base = load_site(project.params).url
         for path, data in board(about, today, _language(about), base).items():
             publish.write_atomic(project.reports / path, data)

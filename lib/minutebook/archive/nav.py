@@ -24,13 +24,14 @@ NAV = re.compile(r"<!--mb-nav-->.*?<!--/mb-nav-->", re.S)
 
 
 @cache
-def _macros() -> Any:
+def macros() -> Any:
+    """The navigation's template, compiled once a process."""
     return compact_environment("archive", escape).get_template("nav.html.j2").module
 
 
 def nav(entry: Entry, previous: Entry | None, following: Entry | None) -> str:
     """The links at the top of a minutes page: the archive, the series, its neighbours."""
-    return str(_macros().nav(entry, previous, following))
+    return str(macros().nav(entry, previous, following))
 
 
 def fill_nav(html: str, links: str) -> str:

@@ -12,6 +12,7 @@ does not name).
 from __future__ import annotations
 
 import json
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -168,9 +169,16 @@ def schema(name: str) -> dict[str, Any]:
 
 def schema_files() -> dict[str, bytes]:
     """Every schema as its file under ``reports/_schema/``."""
-    return {
-        f"{SCHEMA}/{name}.schema.json": (
-            json.dumps(schema(name), indent=2, ensure_ascii=False) + "\n"
-        ).encode()
+    return dict(_schema_files())
+
+
+@cache
+def _schema_files() -> tuple[tuple[str, bytes], ...]:
+    """Made once a process: the models do not change while it runs."""
+    return tuple(
+        (
+            f"{SCHEMA}/{name}.schema.json",
+            (json.dumps(schema(name), indent=2, ensure_ascii=False) + "\n").encode(),
+        )
         for name in MODELS
-    }
+    )

@@ -8,6 +8,7 @@ one-line message and the other meetings go on.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import threading
@@ -15,12 +16,15 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ..errors import MeetingFileError, MinutebookError
 from ..i18n import say
 from ..paths import Project
 from .inputs import current_state
+
+if TYPE_CHECKING:
+    from .warm import Spare
 
 
 @dataclass
@@ -51,6 +55,12 @@ class Report:
     done: list[Outcome] = field(default_factory=list)
     up_to_date: list[Path] = field(default_factory=list)
     held_before: list[str] = field(default_factory=list)  # why, for up-to-date ones held
+    closing: list[threading.Thread] = field(default_factory=list)  # Chromium, kernels: stopping
+
+    def finish(self) -> None:
+        """Wait for what the run started to stop (see ``linger`` in :func:`build_many`)."""
+        for thread in self.closing:
+            thread.join()
 
     @property
     def failed(self) -> list[Outcome]:
@@ -137,10 +147,19 @@ class Progress:
             self._bar = None
 
 
-def _warm_up() -> None:
+def _warm_up(ahead: Sequence[Callable[[], object]]) -> None:
+    """What every build needs, loaded while kernels and Chromium start: in the order needed.
+
+    Papermill runs the template first; the exporter renders the page (its import and
+    template take half a second); pypdf finishes the printed PDF; then what the caller
+    needs after (``ahead``). A failure here is left for the build itself to report.
+    """
     from .render import warm_up
 
-    warm_up()
+    steps = [lambda: __import__("papermill"), warm_up, lambda: __import__("pypdf"), *ahead]
+    for step in steps:
+        with contextlib.suppress(Exception):
+            step()
 
 
 def default_workers() -> int:
@@ -167,6 +186,9 @@ def build_many(
     build: Callable[..., Any] | None = None,
     republish: bool = False,
     resign: bool = False,
+    linger: bool = False,
+    spare: Spare | None = None,
+    ahead: Sequence[Callable[[], object]] = (),
 ) -> Report:
     """Build every meeting in ``files`` whose inputs changed (all of them with ``force``).
 
@@ -181,6 +203,13 @@ def build_many(
         build: the function that builds one meeting (tests pass their own).
         republish: let final minutes change, with a new correction (and rebuild them).
         resign: let signed minutes change, setting their signatures aside.
+        linger: return while Chromium and a spare kernel are still stopping (they stop
+            in threads the process waits for before it exits, or :meth:`Report.finish`), so
+            the archive is updated meanwhile.
+        spare: a kernel started ahead for the only meeting in ``files``
+            (:class:`~minutebook.build.warm.Spare`); the run stops it if unused.
+        ahead: what the caller will need after the run, to load while it waits for its
+            kernels (the command line: the archive's templates).
     """
     report = Report()
     todo = []
@@ -197,6 +226,8 @@ def build_many(
         else:
             todo.append(path)
     if not todo:
+        if spare is not None:
+            spare.close()
         return report
 
     from .browser import Printer
@@ -205,7 +236,7 @@ def build_many(
     run = build or build_meeting
     printer = Printer() if pdf else None  # started by the first meeting that is valid
     # nbconvert and its template take half a second to load: do it while they start, too.
-    threading.Thread(target=_warm_up, name="minutebook-warm-up", daemon=True).start()
+    threading.Thread(target=_warm_up, args=(ahead,), name="minutebook-warm-up", daemon=True).start()
     # many meetings: their kernels are forked from one that has imported what they import
     count = workers or default_workers()
     zygote = build is None and len(todo) > 1
@@ -218,6 +249,14 @@ def build_many(
         options["resign"] = True
     if zygote:
         options["fork"] = True
+    if build is None and len(todo) == 1:  # one meeting: its kernel starts while it is read
+        from .warm import kernel_for
+
+        spare = spare or kernel_for(todo[0], project)
+        options["spare"] = spare
+    elif spare is not None:  # not one meeting to build after all
+        spare.close()
+        spare = None
 
     def one(path: Path) -> Outcome:
         try:
@@ -248,7 +287,13 @@ def build_many(
             from .zygote import Zygote
 
             Zygote.stop_shared()
-        if printer:
-            printer.close()
+        stopping = [printer.close] if printer else []
+        stopping += [spare.close] if spare else []
+        for stop in stopping:
+            thread = threading.Thread(target=stop, name="minutebook-closing")
+            thread.start()  # not a daemon: the process waits for it before it exits
+            report.closing.append(thread)
+        if not linger:
+            report.finish()
     report.done = [outcomes[path] for path in todo]
     return report

@@ -93,7 +93,8 @@ def _installed() -> str:
                 )
         except OSError:
             continue
-        digest.update(repr((entry, names)).encode())
+        if names:  # not the script's folder or the current one: they differ between runs
+            digest.update(repr((entry, names)).encode())
     return digest.hexdigest()
 
 

@@ -87,12 +87,17 @@ class IPCKernelManager(AsyncKernelManager):
     fork = Bool(False, help="fork the kernel from the run's zygote").tag(config=True)
 
     async def _async_pre_start_kernel(self, **kw: Any) -> Any:
-        if self.fork and self.provisioner is None:
+        """The provisioner, chosen here: jupyter_client's search reads all entry points (0.2 s)."""
+        spec = self.kernel_spec
+        if self.provisioner is None and (
+            self.fork or (spec and "kernel_provisioner" not in spec.metadata)
+        ):
+            from jupyter_client.provisioning.local_provisioner import LocalProvisioner
+
             from .zygote import ForkProvisioner
 
-            self.provisioner = ForkProvisioner(
-                kernel_id=self.kernel_id or "", kernel_spec=self.kernel_spec, parent=self
-            )
+            chosen = ForkProvisioner if self.fork else LocalProvisioner
+            self.provisioner = chosen(kernel_id=self.kernel_id or "", kernel_spec=spec, parent=self)
         return await super()._async_pre_start_kernel(**kw)
 
     async def _async_start_kernel(self, **kw: Any) -> None:

@@ -16,6 +16,7 @@ import json
 import os
 import shutil
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,6 @@ from ..paths import (
     AGENDA_HTML,
     AGENDA_PDF,
     DOCX,
-    FILES,
     HTML,
     JSON,
     NOTEBOOK,
@@ -52,11 +52,12 @@ from .plan import (
     Plan,
     Version,
     as_published,
-    attached_files,
+    copy_attached,
     make_plan,
     with_posting_days,
 )
 from .published import POPOLO_VERSION, file_about, meeting_json
+from .warm import Spare
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ def build_meeting(
     republish: bool = False,
     resign: bool = False,
     fork: bool = False,
+    spare: Spare | None = None,
 ) -> Built:
     """Validate, execute, render and publish the meeting in ``path``.
 
@@ -112,6 +114,8 @@ def build_meeting(
         resign: signed minutes may change: their signed copy is set aside (see
             :mod:`minutebook.build.signing`).
         fork: fork its kernels from the run's zygote (:mod:`minutebook.build.zygote`).
+        spare: a kernel started while the meeting was read, its template's imports done,
+            for the first version that runs the template (:mod:`minutebook.build.warm`).
 
     Raises:
         MeetingFileError: the meeting file is invalid; nothing is written.
@@ -131,26 +135,34 @@ def build_meeting(
             folder = _stage(project, version)
             staged.append((version, folder))
             if version.minutes:
-                nb = _run(plan, version, folder, project, timeout, fork)
+                kernel = spare.take(plan.template) if spare is not None else None
+                nb = _run(plan, version, folder, project, timeout, fork, kernel)
                 reads |= take_reads(nb)
                 pages.append(_render(plan, version, folder, nb))
             if version.kallelse is not None:
                 pages.append(_render_kallelse(plan, version, folder))
         read = _read(plan, project, reads)
-        text = record.text_digest([page.html for page in pages], _attached(plan))
+        text = record.text_digest([page.html for page in pages], plan.attached)
         verdict = record.judge(plan.published, plan.meeting, plan.source, text, file=plan.file)
         if not (verdict.publish or plan.republish):
             for _, folder in staged:
                 publish.discard(folder)
             return _hold(plan, project, read, verdict.why)
         signed = signing.to_publish(plan.path, plan.file, text, resign) if plan.signed else None
-        for page in pages:  # the copies, made only of what is published
-            word.write_copy(page.html, page.meeting, page.folder / page.docx)
-            if signed is not None and page.pdf == PDF and not page.version.internal:
-                shutil.copyfile(signed, page.folder / PDF)  # the record, not a new print
-                shutil.copyfile(signing.record_paths(plan.path)[1], page.folder / SIGNATURES)
-                continue
-            missing = _print(page, printer) or missing
+        # the copies, made only of what is published: pandoc writes them while Chromium prints
+        with ThreadPoolExecutor(len(pages) or 1, thread_name_prefix="word") as copying:
+            copies = [
+                copying.submit(word.write_copy, page.html, page.meeting, page.folder / page.docx)
+                for page in pages
+            ]
+            for page in pages:
+                if signed is not None and page.pdf == PDF and not page.version.internal:
+                    shutil.copyfile(signed, page.folder / PDF)  # the record, not a new print
+                    shutil.copyfile(signing.record_paths(plan.path)[1], page.folder / SIGNATURES)
+                    continue
+                missing = _print(page, printer) or missing
+            for copy in copies:
+                copy.result()
         stamps.stamp_all(plan, staged, read, text, complete=missing is None)
         for version, folder in staged:
             with _writing(project, version.final):
@@ -192,6 +204,7 @@ def _run(
     project: Project,
     timeout: int | None,
     fork: bool = False,
+    kernel: Any = None,
 ) -> Any:
     """Execute the template for the version; the executed notebook.
 
@@ -213,6 +226,7 @@ def _run(
             metadata=notebook_metadata(plan, version),
             internal=version.internal,
             fork=fork,
+            kernel=kernel,
         )
         check_displays(nb, project.relative(plan.template))
         return nb
@@ -241,7 +255,7 @@ def _render(plan: Plan, version: Version, folder: Path, nb: Any) -> Page:
         json.dumps({**popolo(meeting, plan.path.stem), **about}, indent=2, ensure_ascii=False),
         encoding="utf-8",
     )
-    _copy_attached(version.meeting, plan.path.parent, folder)
+    copy_attached(version.meeting, plan.path.parent, folder)
     return Page(version, folder, PDF, html, setup, DOCX, version.meeting)
 
 
@@ -259,16 +273,8 @@ def _render_kallelse(plan: Plan, version: Version, folder: Path) -> Page:
         (folder / JSON).write_text(
             meeting_json(plan.path, sent, AGENDA_HTML, plan.site), encoding="utf-8"
         )
-    _copy_attached(version.kallelse, plan.path.parent, folder)
+    copy_attached(version.kallelse, plan.path.parent, folder)
     return Page(version, folder, AGENDA_PDF, html, setup, AGENDA_DOCX, version.kallelse)
-
-
-def _copy_attached(meeting: Meeting, series_folder: Path, folder: Path) -> None:
-    """The files a page links to, under ``files/`` beside it."""
-    for href, source in attached_files(meeting, series_folder):
-        target = folder / FILES / href
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
 
 
 def _print(page: Page, printer: Printer | None) -> ChromiumNotFound | None:
@@ -292,12 +298,6 @@ def _read(plan: Plan, project: Project, reads: set[str]) -> stamps.Read:
     earlier = earlier_files(plan.path.parent, plan.meeting.date.isoformat())
     inputs = replace(plan.inputs, extra=(*plan.inputs.extra, *earlier))
     return stamps.Read(inputs.digest(project), [project.relative(p) for p in earlier])
-
-
-def _attached(plan: Plan) -> list[Path]:
-    """Every file attached to any version of the minutes."""
-    found = {p for v in plan.versions for _, p in attached_files(v.meeting, plan.path.parent)}
-    return sorted(found)
 
 
 def _hold(plan: Plan, project: Project, read: stamps.Read, why: str) -> Built:

@@ -7,6 +7,7 @@ meeting that cannot be built fails before a kernel or a browser starts.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,6 +79,12 @@ class Plan:
         return (self.internal, *shown) if self.internal else shown
 
     @property
+    def attached(self) -> list[Path]:
+        """Every file attached to any version of the minutes."""
+        folder = self.path.parent
+        return sorted({p for v in self.versions for _, p in attached_files(v.meeting, folder)})
+
+    @property
     def alone(self) -> bool:
         """Nothing of the meeting is public: its internal version is all there is."""
         return self.public not in self.versions
@@ -92,6 +99,14 @@ def attached_files(meeting: Meeting, series_folder: Path) -> list[tuple[str, Pat
         for href in dict.fromkeys(hrefs)
         if (path := attachment_path(series_folder, href)) is not None
     ]
+
+
+def copy_attached(meeting: Meeting, series_folder: Path, folder: Path) -> None:
+    """The files a page links to, under ``files/`` beside it."""
+    for href, source in attached_files(meeting, series_folder):
+        target = folder / FILES / href
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
 
 
 def _published(href: str) -> str:

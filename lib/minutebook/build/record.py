@@ -29,12 +29,14 @@ import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..i18n import say
-from ..meeting.model import Meeting
 from ..paths import beside
 from .inputs import Stamp, file_hash
+
+if TYPE_CHECKING:  # the model takes a fifth of a second to load: not for a no-op build
+    from ..meeting.model import Meeting
 
 FROZEN = ".data"
 SOURCES = "sources.json"

@@ -50,7 +50,17 @@ def write_copy(page: str, meeting: Meeting, target: Path) -> None:
 
 @cache
 def pandoc() -> str:
-    """The pandoc that ``pypandoc-binary`` installed."""
+    """The pandoc that ``pypandoc-binary`` installed.
+
+    Found beside pypandoc where the wheel puts it: pypandoc's own search tries every folder
+    on the PATH and runs ``pandoc --version`` (half a dozen processes, once a run).
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec("pypandoc")
+    bundled = Path(spec.origin).parent / "files" / "pandoc" if spec and spec.origin else None
+    if bundled is not None and os.access(bundled, os.X_OK):
+        return str(bundled)
     import pypandoc
 
     return str(pypandoc.get_pandoc_path())

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from ..build.look import Look, look
-from ..build.warm import Spare
+from ..build.warm import Spare, likely_template
 from ..errors import MinutebookError
 from ..i18n import reason, say, user_language
 from ..paths import HOUSE_CSS, SITE_FILE, Project
@@ -50,7 +50,7 @@ class Preview:
         self.version = 0
         self.shown = Look()
         self.changed = threading.Condition()
-        self.spare = Spare(path.parent, project.template_for(path.parent.name)) if warm else None
+        self.spare = Spare(path.parent, likely_template(path, project)) if warm else None
         self._render_lock = threading.Lock()
         self._printer: Any = None
 

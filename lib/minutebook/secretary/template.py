@@ -22,8 +22,6 @@ from ..errors import MeetingFileError, MinutebookError
 from ..i18n import say
 from ..meeting.labels import Language
 from ..paths import SAMPLE_FILE, SLUG, Project
-from .new import _yaml, latest_meeting
-from .skeleton import SCHEMA_HINT, first_meeting_text, series_given, series_language
 
 _HEADER = """\
 # A sample meeting of {series}, to run the template notebooks/{series}.ipynb with by
@@ -90,6 +88,8 @@ def new_template(project: Project, series: str) -> tuple[Path, Path | None]:
     """
     import nbformat
 
+    from .new import latest_meeting  # here: the command line is built without the model
+
     if not re.match(SLUG, series):
         raise MinutebookError(say("series.bad_name", series=series))
     source = project.notebooks / "default.ipynb"
@@ -118,6 +118,8 @@ def sample_meeting(project: Project, series: str) -> Path:
 
     An existing sample is kept as it is (the analyst may have extended it).
     """
+    from .skeleton import series_given, series_language
+
     target = project.params / series / SAMPLE_FILE
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -150,6 +152,9 @@ def sample_text(
     Keys the series' settings give (``given``) are left to them, as in a first meeting; the
     sample is written in the series' language, as its first meeting would be.
     """
+    from .new import _yaml
+    from .skeleton import SCHEMA_HINT, first_meeting_text
+
     yaml = _yaml()
     data = yaml.load(first_meeting_text(series, date, given, language))
     data.ca.comment = None  # the skeleton's "fill in what is empty": ours goes first
