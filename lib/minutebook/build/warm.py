@@ -25,7 +25,7 @@ from jupyter_core.utils import ensure_event_loop, run_sync
 from traitlets.config import Config
 
 from ..paths import SERIES_FILE, Project
-from .execute import IPCKernelManager
+from .kernel import IPCKernelManager
 
 START_TIMEOUT = 60  # seconds for a kernel to start and import
 
