@@ -76,6 +76,10 @@ def _parser() -> argparse.ArgumentParser:
         help=say("cli.build.workers"),
     )
     build.add_argument(
+        "--executor", choices=("local", "dask"), default="local", help=say("cli.build.executor")
+    )
+    build.add_argument("--scheduler", metavar="ADDRESS", help=say("cli.build.scheduler"))
+    build.add_argument(
         "--timeout",
         type=int,
         default=None,

@@ -140,3 +140,47 @@ def test_a_build_with_nothing_to_do_loads_neither_the_pages_nor_the_model(projec
         [sys.executable, "-c", code], cwd=project, capture_output=True, text=True, check=True
     )
     assert "up to date" in done.stdout and done.stdout.rstrip().endswith("[]")
+
+
+def test_a_killed_batch_leaves_no_forked_kernel(project):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import nbformat
+
+    template = project / "notebooks/umebra.ipynb"
+    nb = nbformat.read(template, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell("import time\n\ntime.sleep(60)"))
+    nbformat.write(nb, template)
+    add = project / "params/umebra/2022-09-13.yaml"
+    add.write_text(
+        (project / REFERENCE).read_text("utf-8").replace("2022-06-14", "2022-09-13"), "utf-8"
+    )
+    before = zygotes()
+    build = subprocess.Popen(
+        [sys.executable, "-m", "minutebook", "build", "--no-pdf", "--series", "umebra"],
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    forked: set[int] = set()
+    for _ in range(300):  # the kernels forked for its meetings, running their cells
+        forked = {p.pid for p in psutil.process_iter(["pid"]) if p.pid in zygotes() - before} - {
+            z.pid for z in psutil.Process(build.pid).children()
+        }
+        if forked:
+            break
+        time.sleep(0.1)
+    assert forked, "no kernel was forked"
+    # a forked kernel writes nowhere the zygote's reader must drain
+    assert all(os.readlink(f"/proc/{pid}/fd/1") == os.devnull for pid in forked)
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+    for _ in range(100):  # the zygote looks for its parent every second, its kernels too
+        if not (zygotes() - before):
+            break
+        time.sleep(0.1)
+    assert zygotes() - before == set(), "a forked kernel outlived its build"

@@ -24,6 +24,7 @@ from ..paths import Project
 from .inputs import current_state
 
 if TYPE_CHECKING:
+    from .cluster import Cluster
     from .warm import Spare
 
 
@@ -189,6 +190,7 @@ def build_many(
     linger: bool = False,
     spare: Spare | None = None,
     ahead: Sequence[Callable[[], object]] = (),
+    cluster: Callable[[], Cluster] | None = None,
 ) -> Report:
     """Build every meeting in ``files`` whose inputs changed (all of them with ``force``).
 
@@ -210,6 +212,9 @@ def build_many(
             (:class:`~minutebook.build.warm.Spare`); the run stops it if unused.
         ahead: what the caller will need after the run, to load while it waits for its
             kernels (the command line: the archive's templates).
+        cluster: makes the Dask cluster whose workers run the templates and print the
+            PDFs (:mod:`minutebook.build.cluster`), once there is something to build; the
+            rest of each build stays here.
     """
     report = Report()
     todo = []
@@ -234,12 +239,15 @@ def build_many(
     from .meeting import build_meeting
 
     run = build or build_meeting
-    printer = Printer() if pdf else None  # started by the first meeting that is valid
+    remote = cluster() if cluster is not None else None
+    printer: Any = None  # started by the first meeting that is valid
+    if pdf:
+        printer = remote.printer() if remote is not None else Printer()
     # nbconvert and its template take half a second to load: do it while they start, too.
     threading.Thread(target=_warm_up, args=(ahead,), name="minutebook-warm-up", daemon=True).start()
     # many meetings: their kernels are forked from one that has imported what they import
-    count = workers or default_workers()
-    zygote = build is None and len(todo) > 1
+    count = (remote.slots() if remote is not None else workers) or default_workers()
+    zygote = build is None and len(todo) > 1 and remote is None
     progress = progress or Progress(project)
     progress.start(len(todo))
     outcomes: dict[Path, Outcome] = {}
@@ -249,7 +257,9 @@ def build_many(
         options["resign"] = True
     if zygote:
         options["fork"] = True
-    if build is None and len(todo) == 1:  # one meeting: its kernel starts while it is read
+    if remote is not None:
+        options["remote"] = remote
+    if remote is None and build is None and len(todo) == 1:  # its kernel starts while read
         from .warm import kernel_for
 
         spare = spare or kernel_for(todo[0], project)
@@ -289,6 +299,7 @@ def build_many(
             Zygote.stop_shared()
         stopping = [printer.close] if printer else []
         stopping += [spare.close] if spare else []
+        stopping += [remote.close] if remote else []
         for stop in stopping:
             thread = threading.Thread(target=stop, name="minutebook-closing")
             thread.start()  # not a daemon: the process waits for it before it exits

@@ -18,6 +18,7 @@ import shutil
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,7 @@ from ..settings import CELL_TIMEOUT
 from ..template.reads import HISTORY
 from . import kallelse, publish, record, signing, stamps, word
 from .browser import PageSetup, Printer
+from .cluster import Cluster, inputs_of
 from .displays import check_displays
 from .execute import run_template, take_reads, who_fixes
 from .given import notebook_metadata, parameters
@@ -95,6 +97,7 @@ def build_meeting(
     resign: bool = False,
     fork: bool = False,
     spare: Spare | None = None,
+    remote: Cluster | None = None,
 ) -> Built:
     """Validate, execute, render and publish the meeting in ``path``.
 
@@ -116,6 +119,8 @@ def build_meeting(
         fork: fork its kernels from the run's zygote (:mod:`minutebook.build.zygote`).
         spare: a kernel started while the meeting was read, its template's imports done,
             for the first version that runs the template (:mod:`minutebook.build.warm`).
+        remote: run the template on a Dask cluster's worker instead of here
+            (:mod:`minutebook.build.cluster`); the printer given then prints there too.
 
     Raises:
         MeetingFileError: the meeting file is invalid; nothing is written.
@@ -136,7 +141,7 @@ def build_meeting(
             staged.append((version, folder))
             if version.minutes:
                 kernel = spare.take(plan.template) if spare is not None else None
-                nb = _run(plan, version, folder, project, timeout, fork, kernel)
+                nb = _run(plan, version, folder, project, timeout, fork, kernel, remote)
                 reads |= take_reads(nb)
                 pages.append(_render(plan, version, folder, nb))
             if version.kallelse is not None:
@@ -205,6 +210,7 @@ def _run(
     timeout: int | None,
     fork: bool = False,
     kernel: Any = None,
+    remote: Cluster | None = None,
 ) -> Any:
     """Execute the template for the version; the executed notebook.
 
@@ -215,8 +221,10 @@ def _run(
     """
     own = plan.template_settings
     limit = timeout or own.get("timeout") or CELL_TIMEOUT
+    here = partial(run_template, fork=fork, kernel=kernel)
+    run = partial(remote.run, project, inputs_of(plan, project)) if remote else here
     try:
-        nb = run_template(
+        nb = run(
             plan.template,
             parameters(plan, version),
             folder / NOTEBOOK,
@@ -225,8 +233,6 @@ def _run(
             name=project.relative(plan.template),
             metadata=notebook_metadata(plan, version),
             internal=version.internal,
-            fork=fork,
-            kernel=kernel,
         )
         check_displays(nb, project.relative(plan.template))
         return nb

@@ -64,10 +64,18 @@ def _child(connection_file: str, cwd: str) -> None:
         random.seed()
         if "numpy" in sys.modules:
             sys.modules["numpy"].random.seed()
+        # The zygote's stdout is a pipe read once, for its "ready": a kernel writing there
+        # (its connection details, unasked) would fill it and stop after some 170 meetings.
+        quiet = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(quiet, 1)
+        os.close(quiet)
         from ipykernel.kernelapp import IPKernelApp
 
         app = IPKernelApp.instance()
-        app.initialize(["-f", connection_file])  # type: ignore[no-untyped-call]
+        # it ends when the zygote does (which ends with the build), as a kernel started by
+        # jupyter_client ends with its parent: a killed build leaves no kernel behind
+        parent = f"--IPKernelApp.parent_handle={os.getppid()}"
+        app.initialize(["-f", connection_file, parent])  # type: ignore[no-untyped-call]
         app.start()  # type: ignore[no-untyped-call]
     finally:
         os._exit(0)

@@ -56,8 +56,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "att skrivas under igen",
     },
     "cli.build.workers": {
-        "en": "meetings built at once (default: two per core)",
-        "sv": "möten som byggs samtidigt (standard: två per processorkärna)",
+        "en": "meetings built at once (default: two per core); with a local Dask cluster, "
+        "its worker processes (default: one per core)",
+        "sv": "möten som byggs samtidigt (standard: två per processorkärna); med ett lokalt "
+        "Dask-kluster dess arbetsprocesser (standard: en per processorkärna)",
+    },
+    "cli.build.executor": {
+        "en": "where meetings are built: here (local, the default), or as tasks on a Dask "
+        "cluster (dask: a local one of N worker processes, or the one at --scheduler)",
+        "sv": "var mötena byggs: här (local, standard) eller som uppgifter i ett Dask-kluster "
+        "(dask: ett lokalt med N arbetsprocesser, eller det vid --scheduler)",
+    },
+    "cli.build.scheduler": {
+        "en": "the address of a running Dask scheduler, such as tcp://host:8786 "
+        "(implies --executor dask)",
+        "sv": "adressen till en körande Dask-schemaläggare, till exempel tcp://värd:8786 "
+        "(innebär --executor dask)",
     },
     "cli.build.timeout": {
         "en": "how long one template cell may run (default: the template's own "

@@ -37,14 +37,15 @@ def command(args: argparse.Namespace) -> int:
         where = f"params/{args.series}/" if args.series else "params/"
         print(say("run.no_files", where=where), file=sys.stderr)
         return 2
+    dask = args.executor == "dask" or bool(args.scheduler)
     spare = None
-    if len(args.files) == 1:  # one meeting: its kernel starts before all else is loaded
+    if len(args.files) == 1 and not dask:  # its kernel starts before all else is loaded
         from ..build.warm import kernel_for
 
         spare = kernel_for(files[0], project)
     try:
         with exclusive(project.root):
-            return _build_locked(args, project, files, everything, spare)
+            return _build_locked(args, project, files, everything, spare, dask)
     finally:
         if spare is not None:
             spare.close()  # the run stopped it, unless it ended before (idle then)
@@ -56,12 +57,20 @@ def _build_locked(
     files: list[Path],
     everything: list[Path],
     spare: Spare | None,
+    dask: bool = False,
 ) -> int:
     from ..archive import update as archive
     from ..archive.withdraw import withdraw
     from ..build import record
     from ..build.batch import Progress, build_many
 
+    cluster = None
+    if dask:  # started only if there is something to build
+        from functools import partial
+
+        from ..build.cluster import Cluster
+
+        cluster = partial(Cluster, args.scheduler, args.workers)
     report = build_many(
         project,
         files,
@@ -75,6 +84,7 @@ def _build_locked(
         linger=True,  # Chromium stops while the archive is updated
         spare=spare,
         ahead=(archive.warm_up,),
+        cluster=cluster,
     )
     for outcome in report.failed:
         print(outcome.error, file=sys.stderr)

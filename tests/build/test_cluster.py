@@ -1,0 +1,100 @@
+"""Meetings built on a Dask cluster: the same bytes as built here, and a lost worker costs
+only its own meeting. Real worker processes (a LocalCluster of two), real kernels and a
+Chromium in each worker."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import nbformat
+import psutil
+import pytest
+
+from conftest import ROOT, add_meeting, make_project, minutebook
+from minutebook.paths import OUTPUTS, STAMP
+
+pytestmark = pytest.mark.e2e
+
+ALL_SERIES = tuple(p.name for p in sorted((ROOT / "params").iterdir()) if p.is_dir())
+
+
+def outputs(root: Path) -> dict[str, bytes]:
+    """Every published file of every meeting, public and internal, but the stamps' clock."""
+    found = {}
+    for top in ("reports", "internal"):
+        for stamp in sorted((root / top).rglob(STAMP)):
+            for path in sorted(stamp.parent.rglob("*")):
+                if path.is_file() and path.name != STAMP:
+                    found[str(path.relative_to(root))] = path.read_bytes()
+    return found
+
+
+def leftovers(before: set[int]) -> list[str]:
+    """Processes a build started and left behind: kernels, browsers, Dask workers."""
+    words = ("ipykernel", "chromium", "distributed", "multiprocessing")
+    left = []
+    for p in psutil.process_iter(["pid", "cmdline", "status"]):
+        line = " ".join(p.info["cmdline"] or [])
+        new = p.info["pid"] not in before and p.info["status"] != psutil.STATUS_ZOMBIE
+        if new and any(word in line for word in words):
+            left.append(line[:100])
+    return left
+
+
+SECRET = """items:
+  - title: Staff matter
+    confidential: "OSL 39:3"
+    notes: Withheld from the public version.
+"""
+
+
+def with_a_confidential_item(root: Path) -> Path:
+    path = root / "params/example-board/2024-03-12.yaml"
+    path.write_text(path.read_text("utf-8").replace("items:\n", SECRET, 1), "utf-8")
+    return root
+
+
+def test_a_cluster_of_two_workers_builds_the_same_bytes(tmp_path):
+    here = with_a_confidential_item(make_project(tmp_path / "here", ALL_SERIES))
+    there = with_a_confidential_item(make_project(tmp_path / "there", ALL_SERIES))
+    assert minutebook("build", cwd=here).status == 0
+    before = {p.pid for p in psutil.process_iter()}
+    run = minutebook("build", "--executor", "dask", "--workers", "2", cwd=there)
+    assert run.status == 0, run.err
+    assert "4 built" in run.out
+    mine, theirs = outputs(here), outputs(there)
+    assert sorted(mine) == sorted(theirs) and any(n.endswith("minutes.pdf") for n in mine)
+    assert any(n.startswith("internal/") for n in mine)  # the internal version travels too
+    assert [n for n in mine if mine[n] != theirs[n]] == []
+    assert set(OUTPUTS) & {Path(n).name for n in theirs} >= {"minutes.html", "minutes.pdf"}
+    assert leftovers(before) == []
+
+
+def test_a_worker_lost_mid_build_fails_only_its_meeting(tmp_path):
+    project = make_project(tmp_path / "project", ("umebra",))
+    shutil.rmtree(project / "params/umebra/2022-06-14.data", ignore_errors=True)
+    add_meeting(project, "params/umebra/2022-06-14.yaml", "2022-09-13")
+    template = project / "notebooks/umebra.ipynb"
+    nb = nbformat.read(template, as_version=4)
+    killer = (  # its worker process dies, as when a machine goes away: twice, as retried
+        "import os, signal\n\n"
+        "if meeting['date'] == '2022-09-13':\n"
+        "    os.kill(os.getppid(), signal.SIGKILL)"
+    )
+    nb.cells.append(nbformat.v4.new_code_cell(killer))
+    nbformat.write(nb, template)
+    run = minutebook("build", "--no-pdf", "--executor", "dask", "--workers", "2", cwd=project)
+    assert run.status == 1
+    assert "1 built, 0 up to date, 1 failed" in run.out
+    assert "params/umebra/2022-09-13.yaml" in run.err and "worker" in run.err
+    assert "Traceback" not in run.err
+    assert (project / "reports/umebra/2022-06-14/minutes.html").is_file()
+    assert not (project / "reports/umebra/2022-09-13").exists()
+
+
+def test_an_unreachable_scheduler_is_one_line(project):
+    run = minutebook("build", "--scheduler", "tcp://127.0.0.1:9", cwd=project)
+    assert run.status == 1
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in run.err
+    assert "Traceback" not in run.err and not (project / "reports").exists()
