@@ -52,29 +52,40 @@ def shifted(text: str, by: dt.timedelta) -> str:
     return DATE.sub(move, text)
 
 
-def generate(project: Path, count: int) -> list[Path]:
-    """``count`` meetings, spread evenly over the four series and ten years."""
+def spread(count: int) -> dict[str, int]:
+    """``count`` meetings shared evenly by the four series."""
+    share, extra = divmod(count, len(SOURCES))
+    return {s: share + (1 if n < extra else 0) for n, s in enumerate(SOURCES)}
+
+
+def generate(project: Path, counts: dict[str, int]) -> list[Path]:
+    """``counts[series]`` meetings of each series, spread evenly over ten years.
+
+    Each is its series' example with every date moved to the new one's (its adjustment,
+    its actions' deadlines, its notices). Also used by tests/archive/test_scale.py.
+    """
     made = []
-    per_series = count // len(SOURCES)
-    step = dt.timedelta(days=3652 // max(per_series, 1))
-    for n, source in enumerate(SOURCES.values()):
-        original = project / source
+    for n, (series, count) in enumerate(counts.items()):
+        original = project / SOURCES[series]
         text = original.read_text(encoding="utf-8")
         # a protocol's paragraphs are numbered through its year: no fixed first number,
         # and no one leaves at a paragraph a later meeting does not have
         text = re.sub(r"^first_paragraph: \d+\n", "", text, flags=re.M)
         text = re.sub(r', left: "§ \d+"', "", text)
         start = dt.date.fromisoformat(original.stem)
-        for k in range(per_series + (1 if n < count % len(SOURCES) else 0)):
+        step = dt.timedelta(days=3652 // max(count, 1))
+        for k in range(count):
             day = LAST - dt.timedelta(days=n) - step * k
             target = original.with_name(f"{day.isoformat()}.yaml")
             target.write_text(shifted(text, day - start), encoding="utf-8")
             made.append(target)
-        if not any(p == original for p in made):
+        if original not in made:
             original.unlink()
-        frozen = original.with_suffix(".data")
-        if frozen.is_dir() and original not in made:
-            shutil.rmtree(frozen)  # the example's kept data: its own, not the copies'
+            frozen = original.with_suffix(".data")
+            if frozen.is_dir():
+                shutil.rmtree(frozen)  # the example's kept data: its own, not the copies'
+    for series in set(SOURCES) - set(counts):  # a series not asked for: none of it
+        shutil.rmtree(project / "params" / series, ignore_errors=True)
     return made
 
 
@@ -140,7 +151,7 @@ def main() -> None:
     extra = args  # passed to the full build: --executor dask, --workers K
     project = fresh_project()
     try:
-        made = generate(project, count)
+        made = generate(project, spread(count))
         full = run(project, "build", *extra)
         noop = run(project, "build")
         middle = made[len(made) // 8]  # a meeting of the notes series, years back

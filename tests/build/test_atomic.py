@@ -107,7 +107,7 @@ def test_killed_builds_leave_old_or_new_never_a_mix(project):
     assert minutebook("build", cwd=root).status == 0
     duration = time.perf_counter() - started  # as long as the builds killed below take
 
-    kills, steps = 0, 10
+    kills, steps = 0, 6  # kills spread over the run, from its start to its end
     for step in range(1, steps + 1):
         new_version(step + 1)
         kills += kill_after(start_build(root), duration * (step - 0.5) / steps)

@@ -89,13 +89,40 @@ def _environment() -> Any:
     return environment
 
 
+INDEX_ROWS = 3  # a body's newest meetings on the archive's front page
+SERIES_ROWS = 60  # meetings on a body's page (whole years); earlier years have pages of their own
+
+
+def year_page(year: str) -> str:
+    """A body's page of the meetings of an earlier year, beside its own page."""
+    return f"{year}.html"
+
+
 def _series(entries: Sequence[Entry]) -> list[dict[str, Any]]:
-    """Each series with its meetings by year, newest first."""
+    """Each series with its meetings by year, newest first.
+
+    A body's page shows its newest years, whole, up to :data:`SERIES_ROWS` meetings (at least
+    one year); each earlier year has a page of its own. The archive's front page shows each
+    body's :data:`INDEX_ROWS` newest meetings and a link to every year: pages stay small
+    however long a body has met (a large municipality: a hundred bodies, ten years).
+    """
     out = []
     for slug, group in groupby(entries, key=lambda e: e.series):
         meetings = sorted(group, key=lambda e: e.order, reverse=True)
         newest = meetings[0]
         years = [(year, list(ms)) for year, ms in groupby(meetings, key=lambda e: e.date[:4])]
+        shown: list[tuple[str, list[Entry]]] = []
+        rows = 0
+        for year, ms in years:
+            if shown and rows + len(ms) > SERIES_ROWS:
+                break
+            shown.append((year, ms))
+            rows += len(ms)
+        recent = meetings[:INDEX_ROWS]
+        links = [
+            (y, f"{slug}/{INDEX}#year-{y}" if n < len(shown) else f"{slug}/{year_page(y)}", len(ms))
+            for n, (y, ms) in enumerate(years)
+        ]
         out.append(
             {
                 "slug": slug,
@@ -104,6 +131,11 @@ def _series(entries: Sequence[Entry]) -> list[dict[str, Any]]:
                 "language": newest.language,
                 "L": _labeller(newest.language),
                 "years": years,
+                "shown": shown,
+                "older": years[len(shown) :],
+                "recent": [(y, list(ms)) for y, ms in groupby(recent, key=lambda e: e.date[:4])],
+                "links": links,
+                "count": len(meetings),
             }
         )
     return sorted(out, key=lambda s: str(s["body"]).casefold())
@@ -201,6 +233,11 @@ def pages(entries: Sequence[Entry], site: Site) -> dict[str, bytes]:
         out[f"{s['slug']}/{INDEX}"] = env.get_template("series.html.j2").render(
             **mine, title=s["body"]
         )
+        for year, ms in s["older"]:
+            title = s["L"]("year_meetings", body=s["body"], year=year)
+            out[f"{s['slug']}/{year_page(year)}"] = env.get_template("year.html.j2").render(
+                **mine, title=title, year=year, shown=[(year, ms)]
+            )
         out[f"{s['slug']}/{DECISIONS_PAGE}"] = env.get_template("decisions.html.j2").render(
             **mine, title=s["L"]("decisions_title", body=s["body"]), years=decisions_by_year(own)
         )
@@ -256,6 +293,9 @@ def rewrite(project: Project, entries: Sequence[Entry]) -> bool:
         if not path.startswith(f"{CASES}/"):
             publish.write_atomic(reports / path, data)
     _replace_folder(reports / CASES, written)
+    for page in reports.glob(f"*/{year_page('[0-9][0-9][0-9][0-9]')}"):
+        if f"{page.parent.name}/{page.name}" not in written:
+            page.unlink()
     _replace_folder(reports / SCHEMA, schema_files())
     for slug in {e.series for e in entries}:  # a body whose actions are all gone
         if f"{slug}/{ACTIONS_PAGE}" not in written:

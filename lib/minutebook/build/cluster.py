@@ -55,7 +55,9 @@ class Cluster:
         self._cluster = None
         try:
             if scheduler:
-                self.client = Client(scheduler, timeout=30)
+                # as long as Dask's own setting says (distributed.comm.timeouts.connect)
+                wait = dask.config.get("distributed.comm.timeouts.connect")
+                self.client = Client(scheduler, timeout=wait)
             else:
                 self._cluster = LocalCluster(
                     n_workers=workers or default_local_workers(),

@@ -17,6 +17,8 @@ ARCHIVE_LABELS: dict[str, dict[Literal["sv", "en"], str]] = {
     },
     "all_meetings": {"sv": "Alla möten", "en": "All meetings"},
     "series_meetings": {"sv": "Alla möten i {body}", "en": "All meetings of {body}"},
+    "all_years": {"sv": "Alla år", "en": "All years"},
+    "year_meetings": {"sv": "{body}: möten {year}", "en": "{body}: meetings in {year}"},
     "previous": {"sv": "Föregående möte", "en": "Previous meeting"},
     "next": {"sv": "Nästa möte", "en": "Next meeting"},
     "meeting_nav": {"sv": "Mötesnavigering", "en": "Meeting navigation"},
