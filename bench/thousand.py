@@ -161,6 +161,10 @@ def main() -> None:
         reports = project / "reports"
         pages = {"index.html": size(reports / "index.html")}
         pages |= {f"{s}/index.html": size(reports / s / "index.html") for s in SOURCES}
+        pages |= {f"{s}/decisions.html": size(reports / s / "decisions.html") for s in SOURCES}
+        years = [p for s in SOURCES for p in (reports / s).glob("[0-9][0-9][0-9][0-9].html")]
+        if years:
+            pages["largest <series>/<year>.html"] = max(size(p) for p in years)
         others = {
             "feed.xml": size(reports / "feed.xml"),
             "index.json": size(reports / "index.json"),

@@ -1,8 +1,9 @@
 """A hundred meetings over ten years: the archive's pages stay small and complete.
 
 The thousand-meeting archive is built in the benchmark (bench/thousand.py); this is its
-correctness at a size a test can afford: 70 meetings of one body (more than its page
-shows: the earliest years get pages of their own) and 30 of another, built once without
+correctness at a size a test can afford: 70 protokoll of one body (more than its pages
+show: the earliest years get pages of their own, for its meetings and its decisions) and
+30 notes of another, built once without
 PDFs, with the real kernel and nbconvert.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -26,12 +28,12 @@ from minutebook.archive.pages import INDEX_ROWS, SERIES_ROWS
 
 pytestmark = pytest.mark.e2e
 
-COUNTS = {"umebra": 70, "example-board": 30}
+COUNTS = {"kommunstyrelsen": 70, "example-board": 30}  # a protokoll: decisions in each
 
 
 @pytest.fixture(scope="module")
 def hundred(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = make_project(tmp_path_factory.mktemp("hundred"), ("umebra", "example-board"))
+    root = make_project(tmp_path_factory.mktemp("hundred"), tuple(COUNTS))
     generate(root, COUNTS)
     run = minutebook("build", "--no-pdf", cwd=root)
     assert run.status == 0, run.err
@@ -82,6 +84,11 @@ def test_every_meeting_is_listed_once_on_its_body_page_or_a_year_page(hundred):
         for link in links(page):  # every year it links to is there
             if re.match(r"\d{4}\.html$", link):
                 assert (reports / series / link).is_file()
+        decided = reports / series / "decisions.html"  # the decisions too, by year
+        if count > SERIES_ROWS:
+            earlier = sorted((reports / series).glob("decisions-[0-9][0-9][0-9][0-9].html"))
+            linked = {(decided.parent / h).resolve() for h in links(decided)}
+            assert earlier and {p.resolve() for p in earlier} <= linked
 
 
 def test_the_feed_index_and_search_cover_what_they_should(hundred):
@@ -91,6 +98,17 @@ def test_the_feed_index_and_search_cover_what_they_should(hundred):
     feed = lxml.etree.parse(str(reports / "feed.xml"))
     entries = feed.findall("{http://www.w3.org/2005/Atom}entry")
     assert len(entries) == FEED_SIZE
-    updated = [e.findtext("{http://www.w3.org/2005/Atom}updated") for e in entries]
-    assert updated == sorted(updated, reverse=True)
+    published = [e.findtext("{http://www.w3.org/2005/Atom}published") for e in entries]
+    assert None not in published and published == sorted(published, reverse=True)
     assert (reports / "_search").is_dir()
+
+
+def test_a_long_series_withdrawn_goes_with_its_year_pages(hundred):
+    # last: it changes the archive the other tests read
+    reports = hundred / "reports"
+    assert list((reports / "kommunstyrelsen").glob("[0-9][0-9][0-9][0-9].html"))
+    shutil.rmtree(hundred / "params/kommunstyrelsen")
+    run = minutebook("build", "--no-pdf", cwd=hundred)
+    assert run.status == 0, run.err
+    assert not (reports / "kommunstyrelsen").exists()  # its year pages and decisions' too
+    assert "kommunstyrelsen/" not in (reports / "index.html").read_text("utf-8")

@@ -93,9 +93,29 @@ INDEX_ROWS = 3  # a body's newest meetings on the archive's front page
 SERIES_ROWS = 60  # meetings on a body's page (whole years); earlier years have pages of their own
 
 
-def year_page(year: str) -> str:
-    """A body's page of the meetings of an earlier year, beside its own page."""
-    return f"{year}.html"
+def year_page(year: str, page: str = INDEX) -> str:
+    """An earlier year's page beside a body's ``page``: ``2019.html``, ``decisions-2019.html``."""
+    return f"{year}.html" if page == INDEX else f"{page.removesuffix('.html')}-{year}.html"
+
+
+def newest_years(years: Sequence[tuple[str, list[Any]]]) -> int:
+    """How many of the newest ``years`` a body's page shows whole: up to :data:`SERIES_ROWS`."""
+    count, rows = 0, 0
+    for _, rows_of_year in years:
+        if count and rows + len(rows_of_year) > SERIES_ROWS:
+            break
+        count, rows = count + 1, rows + len(rows_of_year)
+    return count
+
+
+def year_links(
+    slug: str, years: Sequence[tuple[str, list[Any]]], shown: int, page: str = INDEX
+) -> list[tuple[str, str, int]]:
+    """(year, its href from ``reports/``, how many) for every year of a body's ``page``."""
+    return [
+        (y, f"{slug}/{page}#year-{y}" if n < shown else f"{slug}/{year_page(y, page)}", len(ms))
+        for n, (y, ms) in enumerate(years)
+    ]
 
 
 def _series(entries: Sequence[Entry]) -> list[dict[str, Any]]:
@@ -111,18 +131,9 @@ def _series(entries: Sequence[Entry]) -> list[dict[str, Any]]:
         meetings = sorted(group, key=lambda e: e.order, reverse=True)
         newest = meetings[0]
         years = [(year, list(ms)) for year, ms in groupby(meetings, key=lambda e: e.date[:4])]
-        shown: list[tuple[str, list[Entry]]] = []
-        rows = 0
-        for year, ms in years:
-            if shown and rows + len(ms) > SERIES_ROWS:
-                break
-            shown.append((year, ms))
-            rows += len(ms)
+        shown = years[: newest_years(years)]
         recent = meetings[:INDEX_ROWS]
-        links = [
-            (y, f"{slug}/{INDEX}#year-{y}" if n < len(shown) else f"{slug}/{year_page(y)}", len(ms))
-            for n, (y, ms) in enumerate(years)
-        ]
+        links = year_links(slug, years, len(shown))
         out.append(
             {
                 "slug": slug,
@@ -238,9 +249,17 @@ def pages(entries: Sequence[Entry], site: Site) -> dict[str, bytes]:
             out[f"{s['slug']}/{year_page(year)}"] = env.get_template("year.html.j2").render(
                 **mine, title=title, year=year, shown=[(year, ms)]
             )
+        decided = decisions_by_year(own)
+        shown = newest_years(decided)
+        ahead = {**mine, "links": year_links(s["slug"], decided, shown, DECISIONS_PAGE)}
         out[f"{s['slug']}/{DECISIONS_PAGE}"] = env.get_template("decisions.html.j2").render(
-            **mine, title=s["L"]("decisions_title", body=s["body"]), years=decisions_by_year(own)
+            **ahead, title=s["L"]("decisions_title", body=s["body"]), years=decided[:shown]
         )
+        for year, ms in decided[shown:]:
+            title = s["L"]("decisions_year_title", body=s["body"], year=year)
+            out[f"{s['slug']}/{year_page(year, DECISIONS_PAGE)}"] = env.get_template(
+                "decisions.html.j2"
+            ).render(**ahead, title=title, years=[(year, ms)])
         if followed:
             out[f"{s['slug']}/{ACTIONS_PAGE}"] = env.get_template("actions.html.j2").render(
                 **mine,
@@ -293,9 +312,10 @@ def rewrite(project: Project, entries: Sequence[Entry]) -> bool:
         if not path.startswith(f"{CASES}/"):
             publish.write_atomic(reports / path, data)
     _replace_folder(reports / CASES, written)
-    for page in reports.glob(f"*/{year_page('[0-9][0-9][0-9][0-9]')}"):
-        if f"{page.parent.name}/{page.name}" not in written:
-            page.unlink()
+    for kind in (INDEX, DECISIONS_PAGE):  # an earlier year's page no longer due goes
+        for page in reports.glob(f"*/{year_page('[0-9][0-9][0-9][0-9]', kind)}"):
+            if f"{page.parent.name}/{page.name}" not in written:
+                page.unlink()
     _replace_folder(reports / SCHEMA, schema_files())
     for slug in {e.series for e in entries}:  # a body whose actions are all gone
         if f"{slug}/{ACTIONS_PAGE}" not in written:

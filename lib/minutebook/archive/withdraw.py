@@ -32,7 +32,9 @@ def withdraw(project: Project) -> list[Path]:
                 date = failed.name.removesuffix(".failed.ipynb")
                 if not (params / f"{date}.yaml").exists():
                     failed.unlink()
-            left = {p.name for p in series.iterdir()}
+            # what is left besides the archive's own pages of it (its years' pages too)
+            years = re.compile(r"(decisions-)?\d{4}\.html")
+            left = {p.name for p in series.iterdir() if not years.fullmatch(p.name)}
             if left <= {INDEX, FEED, DECISIONS_PAGE, ACTIONS_PAGE}:  # a series that is gone
                 publish.remove(series)
     return removed

@@ -19,6 +19,7 @@ ARCHIVE_LABELS: dict[str, dict[Literal["sv", "en"], str]] = {
     "series_meetings": {"sv": "Alla möten i {body}", "en": "All meetings of {body}"},
     "all_years": {"sv": "Alla år", "en": "All years"},
     "year_meetings": {"sv": "{body}: möten {year}", "en": "{body}: meetings in {year}"},
+    "decisions_year_title": {"sv": "{body}: beslut {year}", "en": "{body}: decisions in {year}"},
     "previous": {"sv": "Föregående möte", "en": "Previous meeting"},
     "next": {"sv": "Nästa möte", "en": "Next meeting"},
     "meeting_nav": {"sv": "Mötesnavigering", "en": "Meeting navigation"},
