@@ -14,7 +14,10 @@ bytes, so that no file system is shared:
   notebook comes back;
 - **printing a page** (:func:`~minutebook.build.workers.print_there`): the page's HTML
   travels; the PDF comes back, printed by the worker's own Chromium, started by its first
-  print and kept for the worker's life (:class:`~minutebook.build.workers.ChromiumPlugin`).
+  print and kept for the worker's life (:class:`~minutebook.build.workers.BuildPlugin`).
+
+A worker runs each template in a kernel of its own, forked from the worker's zygote as in a
+local batch (:mod:`minutebook.build.zygote`).
 
 Nothing of Dask is imported until a cluster is asked for: a local build does not pay for it.
 
@@ -70,9 +73,9 @@ class Cluster:
         except (OSError, TimeoutError) as error:
             where = scheduler or "local"
             raise MinutebookError(say("dask.cannot_connect", where=where, error=error)) from None
-        from .workers import ChromiumPlugin
+        from .workers import BuildPlugin
 
-        self.client.register_plugin(ChromiumPlugin(), name=ChromiumPlugin.name)
+        self.client.register_plugin(BuildPlugin(), name=BuildPlugin.name)
 
     def slots(self) -> int:
         """Meetings to have in flight: two for each thread the workers have."""

@@ -1,6 +1,6 @@
 """What a Dask worker runs for a build: a template's run, a page's print (see :mod:`.cluster`).
 
-Imported on the workers (and by the client registering :class:`ChromiumPlugin`), never by a
+Imported on the workers (and by the client registering :class:`BuildPlugin`), never by a
 local build. Each task gets everything it needs as values and sends back bytes: the worker
 shares no folder with the client.
 """
@@ -31,21 +31,28 @@ def _worker_printer() -> Printer:
         return _printer[0]
 
 
-class ChromiumPlugin(WorkerPlugin):
-    """Closes a worker's Chromium when the worker closes (it starts with its first print)."""
+class BuildPlugin(WorkerPlugin):
+    """Stops what a worker started for builds when the worker closes.
 
-    name = "minutebook-chromium"
+    Its Chromium (started by its first print) and its zygote (started by its first run:
+    the worker forks its kernels as a local batch does, see :mod:`.zygote`).
+    """
+
+    name = "minutebook-build"
 
     def setup(self, worker: Any) -> None:
-        """Nothing to start yet: a worker that prints nothing starts no browser."""
+        """Nothing to start yet: a worker that is given nothing starts nothing."""
 
     def teardown(self, worker: Any) -> None:
-        """Stop the worker's Chromium, if it started one."""
+        """Stop the worker's Chromium and zygote, if it started them."""
+        from .zygote import Zygote
+
         with _printer_lock:
             for printer in _printer:
                 with contextlib.suppress(Exception):
                     printer.close()
             _printer.clear()
+        Zygote.stop_shared()
 
 
 @dataclass(frozen=True)
@@ -91,6 +98,7 @@ def run_there(
                 name=name,
                 metadata=metadata,
                 internal=internal,
+                fork=True,  # from this worker's zygote: its imports done once
             )
         except TemplateError as error:
             return Ran(output.read_bytes() if output.exists() else None, str(error))
