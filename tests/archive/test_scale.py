@@ -23,6 +23,7 @@ from conftest import ROOT, make_project, minutebook
 sys.path.insert(0, str(ROOT / "bench"))
 from thousand import generate
 
+from minutebook.archive.board import TAKEN_DOWN_SHOWN
 from minutebook.archive.feed import FEED_SIZE
 from minutebook.archive.pages import INDEX_ROWS, SERIES_ROWS
 
@@ -101,6 +102,14 @@ def test_the_feed_index_and_search_cover_what_they_should(hundred):
     published = [e.findtext("{http://www.w3.org/2005/Atom}published") for e in entries]
     assert None not in published and published == sorted(published, reverse=True)
     assert (reports / "_search").is_dir()
+
+
+def test_the_notice_board_lists_what_is_up_and_only_the_newest_taken_down(hundred):
+    page = hundred / "reports/_anslagstavla/index.html"
+    tree = lxml.html.parse(str(page)).getroot()
+    down = tree.xpath("//table[@aria-labelledby='taken-down']/tbody/tr")
+    assert 0 < len(down) <= TAKEN_DOWN_SHOWN  # seventy protokoll, each with its notices
+    assert page.stat().st_size < 200_000
 
 
 def test_a_long_series_withdrawn_goes_with_its_year_pages(hundred):
