@@ -313,8 +313,8 @@ def rewrite(project: Project, entries: Sequence[Entry]) -> bool:
             publish.write_atomic(reports / path, data)
     _replace_folder(reports / CASES, written)
     for kind in (INDEX, DECISIONS_PAGE):  # an earlier year's page no longer due goes
-        for page in reports.glob(f"*/{year_page('[0-9][0-9][0-9][0-9]', kind)}"):
-            if f"{page.parent.name}/{page.name}" not in written:
+        for page in reports.glob(f"[!_]*/{year_page('[0-9][0-9][0-9][0-9]', kind)}"):
+            if f"{page.parent.name}/{page.name}" not in written:  # not _anslagstavla/ & c.
                 page.unlink()
     _replace_folder(reports / SCHEMA, schema_files())
     for slug in {e.series for e in entries}:  # a body whose actions are all gone

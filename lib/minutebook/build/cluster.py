@@ -70,12 +70,24 @@ class Cluster:
                     silence_logs=40,  # logging.ERROR: a build's output is its own
                 )
                 self.client = Client(self._cluster)
-        except (OSError, TimeoutError) as error:
+        except (OSError, TimeoutError, ValueError) as error:  # ValueError: not an address
             where = scheduler or "local"
             raise MinutebookError(say("dask.cannot_connect", where=where, error=error)) from None
-        from .workers import BuildPlugin
+        try:
+            from .inputs import code_fingerprint
+            from .workers import BuildPlugin, code_here
 
-        self.client.register_plugin(BuildPlugin(), name=BuildPlugin.name)
+            self.client.register_plugin(BuildPlugin(), name=BuildPlugin.name)
+            # every worker must build what this machine would: the same code and packages
+            other = sorted(
+                w for w, h in self.client.run(code_here).items() if h != code_fingerprint()
+            )
+        except Exception as error:  # minutebook missing on a worker, say
+            self.close()
+            raise MinutebookError(say("dask.worker_setup", error=_first_line(error))) from None
+        if other:
+            self.close()
+            raise MinutebookError(say("dask.other_code", workers=", ".join(other)))
 
     def slots(self) -> int:
         """Meetings to have in flight: two for each thread the workers have."""
@@ -133,6 +145,11 @@ class Cluster:
             return future.result()
         except KilledWorker:
             raise TemplateError(say("dask.worker_lost", template=name)) from None
+        except MinutebookError:
+            raise
+        except Exception as error:  # the scheduler lost, the connection closed
+            why = _first_line(error)
+            raise TemplateError(say("dask.task_failed", template=name, error=why)) from None
 
     def printer(self) -> RemotePrinter:
         """A printer whose pages are printed by the workers' browsers."""
@@ -172,6 +189,10 @@ class RemotePrinter:
             return bytes(future.result())
         except KilledWorker:
             raise MinutebookError(say("dask.worker_lost_printing")) from None
+        except MinutebookError:
+            raise
+        except Exception as error:  # the scheduler lost, the connection closed
+            raise MinutebookError(say("pdf.print_failed", error=_first_line(error))) from None
 
     def close(self) -> None:
         """Nothing of the run's own to stop: the workers keep their browsers."""
@@ -195,6 +216,11 @@ def inputs_of(plan: Plan, project: Project) -> list[Path]:
         if path.is_relative_to(root) and path.is_file():
             found.append(path)
     return found
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip() or type(error).__name__
+    return text.splitlines()[0]
 
 
 def default_local_workers() -> int:

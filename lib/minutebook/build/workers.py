@@ -8,6 +8,7 @@ shares no folder with the client.
 from __future__ import annotations
 
 import contextlib
+import os
 import tempfile
 import threading
 from dataclasses import dataclass
@@ -39,6 +40,7 @@ class BuildPlugin(WorkerPlugin):
     """
 
     name = "minutebook-build"
+    idempotent = True  # a second build on the cluster must not stop the first one's tools
 
     def setup(self, worker: Any) -> None:
         """Nothing to start yet: a worker that is given nothing starts nothing."""
@@ -77,6 +79,8 @@ def run_there(
     """Run a template on this worker, in a folder made of ``files`` (project-relative)."""
     from .execute import run_template
 
+    # the task's folder is its project, whatever project this worker was started beside
+    os.environ.pop("MINUTEBOOK_ROOT", None)
     with tempfile.TemporaryDirectory(prefix="minutebook-task-") as folder:
         root = Path(folder)
         for relative, data in files.items():
@@ -100,7 +104,7 @@ def run_there(
                 internal=internal,
                 fork=True,  # from this worker's zygote: its imports done once
             )
-        except TemplateError as error:
+        except (TemplateError, OSError) as error:  # a full disk there, say: its one line
             return Ran(output.read_bytes() if output.exists() else None, str(error))
         return Ran(output.read_bytes())
 
@@ -108,3 +112,10 @@ def run_there(
 def print_there(html: str, setup: PageSetup) -> bytes:
     """Print a page with this worker's Chromium."""
     return _worker_printer().pdf(html, setup)
+
+
+def code_here() -> str:
+    """The worker's minutebook and packages, as one hash (see ``code_fingerprint``)."""
+    from .inputs import code_fingerprint
+
+    return code_fingerprint()

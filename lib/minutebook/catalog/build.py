@@ -5,26 +5,6 @@ from __future__ import annotations
 MESSAGES: dict[str, dict[str, str]] = {
     # -- a run of builds (minutebook.build.batch, minutebook.cli) -------------------------
     "run.failed": {"en": "failed", "sv": "misslyckades"},
-    # -- builds on a Dask cluster (minutebook.build.cluster) --------------------------------
-    "dask.missing": {
-        "en": "--executor dask needs the distributed package: run make setup",
-        "sv": "--executor dask behöver paketet distributed: kör make setup",
-    },
-    "dask.cannot_connect": {
-        "en": "cannot reach the Dask scheduler at {where}: {error}",
-        "sv": "når inte Dask-schemaläggaren på {where}: {error}",
-    },
-    "dask.worker_lost": {
-        "en": "{template}: the worker running it was lost, twice (killed, or its machine "
-        "went away); the other meetings went on",
-        "sv": "{template}: arbetaren som körde den försvann, två gånger (dödad, eller så "
-        "försvann dess maskin); de andra mötena byggdes vidare",
-    },
-    "dask.worker_lost_printing": {
-        "en": "the worker printing the PDF was lost, twice (killed, or its machine went away)",
-        "sv": "arbetaren som skrev ut PDF:en försvann, två gånger (dödad, eller så försvann "
-        "dess maskin)",
-    },
     "run.kept": {"en": "kept (final minutes)", "sv": "behölls (slutligt protokoll)"},
     "run.built": {"en": "built", "sv": "byggd"},
     "run.built_older_pdf": {
