@@ -52,18 +52,39 @@ SECRET = """items:
 def with_a_confidential_item(root: Path) -> Path:
     path = root / "params/example-board/2024-03-12.yaml"
     path.write_text(path.read_text("utf-8").replace("items:\n", SECRET, 1), "utf-8")
+    return with_history(root)
+
+
+def with_history(root: Path) -> Path:
+    """A series whose template reads the earlier meetings: one of them names a file.
+
+    Only the earlier meeting files travel to a worker, not the files they name.
+    """
+    folder = root / "params/example-board"
+    (folder / "budget.csv").write_text("item,amount\nbooks,100\n", "utf-8")
+    earlier = (folder / "2024-03-12.yaml").read_text("utf-8").replace("2024-03-12", "2024-02-13")
+    earlier = earlier.replace("items:\n", "data:\n  budget: budget.csv\nitems:\n", 1)
+    (folder / "2024-02-13.yaml").write_text(earlier, "utf-8")
+    template = root / "notebooks/example-board.ipynb"
+    source = template if template.is_file() else root / "notebooks/default.ipynb"
+    nb = nbformat.read(source, as_version=4)
+    cell = nbformat.v4.new_code_cell("print([e.date for e in m.earlier()])")
+    cell.id = "look-back"  # the same template in both projects, not a new random id
+    nb.cells.append(cell)
+    nbformat.write(nb, template)
     return root
 
 
 def test_a_cluster_of_two_workers_builds_the_same_bytes(tmp_path):
-    # a data section with a chart, a protokoll, an internal version: each path there is
+    # a data section with a chart, a protokoll, an internal version, a template reading the
+    # earlier meetings: each path there is
     here = with_a_confidential_item(make_project(tmp_path / "here", SERIES))
     there = with_a_confidential_item(make_project(tmp_path / "there", SERIES))
     assert minutebook("build", cwd=here).status == 0
     before = {p.pid for p in psutil.process_iter()}
     run = minutebook("build", "--executor", "dask", "--workers", "2", cwd=there)
     assert run.status == 0, run.err
-    assert "3 built" in run.out
+    assert "4 built" in run.out
     mine, theirs = outputs(here), outputs(there)
     assert sorted(mine) == sorted(theirs) and any(n.endswith("minutes.pdf") for n in mine)
     assert any(n.startswith("internal/") for n in mine)  # the internal version travels too

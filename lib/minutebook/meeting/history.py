@@ -39,7 +39,9 @@ def earlier_meetings(
         if n is not None and len(found) >= n:
             break
         name = f"params/{series_folder.name}/{path.name}"
-        meeting, positions, settings = load_with_settings(path, name)
+        # what it says, not the files it names: those are checked by its own build, and
+        # are not sent with a build on a cluster (minutebook.build.cluster)
+        meeting, positions, settings = load_with_settings(path, name, files=False)
         if meeting.status != "final" and not drafts:
             continue
         show_case = bool(settings and settings.show_confidential_case)

@@ -60,9 +60,13 @@ def load_with_positions(
 
 
 def load_with_settings(
-    path: Path, file: str | None = None
+    path: Path, file: str | None = None, *, files: bool = True
 ) -> tuple[Meeting, dict[Loc, tuple[int, int]], SeriesSettings | None]:
-    """Like :func:`load_with_positions`, with the series' settings it was read with."""
+    """Like :func:`load_with_positions`, with the series' settings it was read with.
+
+    ``files``: check that the files it names exist (not for an earlier meeting read for
+    its history, whose files are its own build's to check).
+    """
     name = file or str(path)
     data, positions, problems = read_yaml(path, name)
     if not isinstance(data, dict):
@@ -83,7 +87,7 @@ def load_with_settings(
         ]
     problems += _check_location(path, data, positions, name)
     problems += _placeholders(data, positions, name)
-    if meeting is not None:
+    if meeting is not None and files:
         problems += _check_attachments(path, meeting, positions, name)
     if problems or meeting is None:
         raise MeetingFileError(placed(problems, data))
