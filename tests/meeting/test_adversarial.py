@@ -222,7 +222,9 @@ def test_a_megabyte_of_tiny_values_is_refused_while_reading(tmp_path):
     started = time.perf_counter()
     with pytest.raises(MeetingFileError, match="more than 10000 values"):
         load_meeting(path, NAME)
-    assert time.perf_counter() - started < 1.0
+    # refused early: composing all of it takes many times longer; the bound is loose so
+    # that a busy machine (a parallel build, CI's neighbours) does not fail it
+    assert time.perf_counter() - started < 5.0
     tracemalloc.start()  # (it slows the run: measured on its own)
     with pytest.raises(MeetingFileError):
         load_meeting(path, NAME)
