@@ -13,16 +13,12 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import MinutebookError
 from .i18n import argparse_words, choose, language_asked, say, say_n
 from .paths import KALLELSE_RECORD, SITE_FILE
 from .settings import CELL_TIMEOUT, settings
-
-if TYPE_CHECKING:
-    pass
 
 # jsonschema (imported by nbformat) checks IRIs with rfc3987-syntax when it is installed,
 # and that package compiles a grammar on import: over a second of every build, for a format

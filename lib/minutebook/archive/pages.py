@@ -141,12 +141,11 @@ def _series(entries: Sequence[Entry]) -> list[dict[str, Any]]:
                 "organisation": newest.meeting.organisation,
                 "language": newest.language,
                 "L": _labeller(newest.language),
-                "years": years,
                 "shown": shown,
                 "older": years[len(shown) :],
                 "recent": [(y, list(ms)) for y, ms in groupby(recent, key=lambda e: e.date[:4])],
                 "links": links,
-                "count": len(meetings),
+                "more": len(meetings) > len(recent),  # than the front page shows
             }
         )
     return sorted(out, key=lambda s: str(s["body"]).casefold())

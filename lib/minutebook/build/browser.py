@@ -168,7 +168,7 @@ class Printer:
             raise
         except Exception as error:
             await playwright.stop()
-            why = _first_line(error)
+            why = first_line(error)
             how = say("pdf.how_to_get")
             raise ChromiumNotFound(
                 say("pdf.cannot_start", path=self.executable, error=why, how=how)
@@ -226,7 +226,7 @@ class Printer:
                 outline=True,
             )
         except Exception as error:
-            raise MinutebookError(say("pdf.print_failed", error=_first_line(error))) from None
+            raise MinutebookError(say("pdf.print_failed", error=first_line(error))) from None
         self._idle.append(page)  # a page is reused: set_content replaces all of it
         return bytes(pdf)
 
@@ -255,7 +255,8 @@ class Printer:
             loop.close()
 
 
-def _first_line(error: BaseException) -> str:
+def first_line(error: BaseException) -> str:
+    """An error's first line, for a message of one line."""
     text = str(error).strip()
     return text.splitlines()[0] if text else repr(error)
 

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import MinutebookError, TemplateError
 from ..i18n import say
 from ..paths import SERIES_FILE, SITE_FILE, Project, earlier_files
-from .browser import PageSetup
+from .browser import PageSetup, first_line
 
 if TYPE_CHECKING:
     from .plan import Plan
@@ -84,7 +84,7 @@ class Cluster:
             )
         except Exception as error:  # minutebook missing on a worker, say
             self.close()
-            raise MinutebookError(say("dask.worker_setup", error=_first_line(error))) from None
+            raise MinutebookError(say("dask.worker_setup", error=first_line(error))) from None
         if other:
             self.close()
             raise MinutebookError(say("dask.other_code", workers=", ".join(other)))
@@ -148,7 +148,7 @@ class Cluster:
         except MinutebookError:
             raise
         except Exception as error:  # the scheduler lost, the connection closed
-            why = _first_line(error)
+            why = first_line(error)
             raise TemplateError(say("dask.task_failed", template=name, error=why)) from None
 
     def printer(self) -> RemotePrinter:
@@ -192,7 +192,7 @@ class RemotePrinter:
         except MinutebookError:
             raise
         except Exception as error:  # the scheduler lost, the connection closed
-            raise MinutebookError(say("pdf.print_failed", error=_first_line(error))) from None
+            raise MinutebookError(say("pdf.print_failed", error=first_line(error))) from None
 
     def close(self) -> None:
         """Nothing of the run's own to stop: the workers keep their browsers."""
@@ -216,11 +216,6 @@ def inputs_of(plan: Plan, project: Project) -> list[Path]:
         if path.is_relative_to(root) and path.is_file():
             found.append(path)
     return found
-
-
-def _first_line(error: BaseException) -> str:
-    text = str(error).strip() or type(error).__name__
-    return text.splitlines()[0]
 
 
 def default_local_workers() -> int:

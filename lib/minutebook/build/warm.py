@@ -147,8 +147,7 @@ class Spare:
         self._ahead()
 
     def _ahead(self) -> None:
-        template = self.template
-        self._next = self._pool.submit(self._start, template)
+        self._next = self._pool.submit(self._start, self.template)
 
     def _start(self, template: Path) -> IPCKernelManager:
         """Start a kernel on this thread's loop, as a task :meth:`close` can cancel."""

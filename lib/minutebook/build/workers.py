@@ -18,6 +18,7 @@ from typing import Any
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from ..errors import MinutebookError, TemplateError
+from ..i18n import say
 from ..paths import NOTEBOOK
 from .browser import PageSetup, Printer
 
@@ -86,7 +87,7 @@ def run_there(
         for relative, data in files.items():
             target = (root / relative).resolve()
             if not target.is_relative_to(root.resolve()):
-                raise MinutebookError(f"a task's file is outside its folder: {relative}")
+                raise MinutebookError(say("dask.outside", file=relative))
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
         output = root / ".out" / NOTEBOOK

@@ -40,4 +40,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "maskinen, så deras protokoll kunde skilja sig: {workers} (kör make setup på var "
         "och en, från samma requirements.lock)",
     },
+    "dask.outside": {
+        "en": "a file sent to a worker would land outside its task's folder: {file}",
+        "sv": "en fil som skickades till en arbetare skulle hamna utanför uppgiftens mapp: {file}",
+    },
 }
