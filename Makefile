@@ -4,10 +4,15 @@
 VENV ?= .venv
 BIN := $(VENV)/bin
 SETUP := $(VENV)/.setup-done
+# minutebook's bytecode, up to date: an editable install writes none, and where
+# PYTHONDONTWRITEBYTECODE is set no command or kernel would either, each compiling the
+# modules it imports anew (a fifth of a second of a cold build). Takes 0.04 s when current.
+BYTECODE := @$(BIN)/python -m compileall -q lib
 
 .PHONY: report test test-template lint format schema bench lab screenshots setup setup-pdf lock clean
 
 report: $(SETUP)
+	$(BYTECODE)
 	@$(BIN)/minutebook build $(if $(TIMEOUT),--timeout $(TIMEOUT))
 	@echo
 	@echo "Open the archive: file://$(CURDIR)/reports/index.html"
@@ -19,6 +24,7 @@ report: $(SETUP)
 	    echo "the notice board: file://$(CURDIR)/reports/_anslagstavla/index.html"; fi
 
 test: $(SETUP) lint
+	$(BYTECODE)
 	$(BIN)/pytest
 
 # One series' template: it passes ruff and builds its latest meeting, and tests named for it
@@ -39,6 +45,7 @@ schema: $(SETUP)
 	$(BIN)/minutebook schema > meeting.schema.json
 
 bench: $(SETUP)
+	$(BYTECODE)
 	$(BIN)/python bench/run.py
 
 screenshots: report

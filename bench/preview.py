@@ -37,7 +37,7 @@ def save_to_page(meeting: str, saves: int = 10) -> list[float]:
     """Seconds from each save to the page showing it."""
     from playwright.sync_api import sync_playwright
 
-    from minutebook.build.browser import launch
+    from minutebook.build.chromium import launch
 
     file, phrase = MEETINGS[meeting]
     project = fresh_project()

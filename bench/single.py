@@ -50,7 +50,7 @@ def minutebook(project: Path) -> float:
 
 def plain_chain(project: Path) -> float:
     sys.path.insert(0, str(ROOT / "lib"))
-    from minutebook.build.browser import system_chromium
+    from minutebook.build.chromium import system_chromium
     from minutebook.meeting.read import load_meeting
 
     meeting = load_meeting(project / MEETING).model_dump(mode="json")

@@ -111,7 +111,7 @@ def search_time(project: Path, words: list[str]) -> list[float]:
     from playwright.sync_api import sync_playwright
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "lib"))
-    from minutebook.build.browser import QUIET_ARGS, find_chromium, sandboxed
+    from minutebook.build.chromium import QUIET_ARGS, find_chromium, sandboxed
 
     server = subprocess.Popen(
         [str(BIN / "minutebook"), "serve", "--port", "0"],

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from minutebook.build.browser import launch
+from minutebook.build.chromium import launch
 
 ROOT = Path(__file__).resolve().parents[1]
 MINUTES = ROOT / "reports/umebra/2022-06-14"

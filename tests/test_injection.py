@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import make_project, minutebook, publish_drafts, serving
-from minutebook.build.browser import launch
+from minutebook.build.chromium import launch
 
 pytestmark = pytest.mark.e2e
 

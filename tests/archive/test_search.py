@@ -11,7 +11,7 @@ import pytest
 
 from conftest import serving
 from minutebook.archive.records import compound_ends
-from minutebook.build.browser import launch
+from minutebook.build.chromium import launch
 from minutebook.secretary.a11y import axe_violations
 
 pytestmark = pytest.mark.e2e

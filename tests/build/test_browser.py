@@ -6,7 +6,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from minutebook.build.browser import launch
+from minutebook.build.chromium import launch
 
 pytestmark = pytest.mark.e2e
 

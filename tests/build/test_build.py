@@ -262,6 +262,13 @@ def test_without_chromium_the_html_is_still_written(project):
     assert not (project / UMEBRA / "minutes.pdf").exists()
 
 
+def test_a_build_writes_nothing_to_the_users_ipython_history(project, tmp_path):
+    ipython = tmp_path / "ipython"  # IPython keeps every cell a kernel runs in history.sqlite
+    run = minutebook("build", "--no-pdf", REFERENCE, cwd=project, env={"IPYTHONDIR": str(ipython)})
+    assert run.status == 0, run.err
+    assert not list(ipython.rglob("history.sqlite"))
+
+
 # -- nbconvert entry points ----------------------------------------------------------------------
 
 

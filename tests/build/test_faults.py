@@ -15,7 +15,7 @@ import nbformat
 import pytest
 
 from conftest import REFERENCE, minutebook, publish_drafts
-from minutebook.build.browser import system_chromium
+from minutebook.build.chromium import system_chromium
 
 pytestmark = pytest.mark.e2e
 

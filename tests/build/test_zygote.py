@@ -73,11 +73,14 @@ def test_each_forked_kernel_draws_its_own_random_numbers(tmp_path):
     assert printed[0][1] == printed[1][1] == str(tmp_path)  # each in the meeting's folder
 
 
-def test_a_build_of_many_meetings_leaves_no_zygote(project):
+def test_a_build_of_many_meetings_leaves_no_zygote_and_no_history(project, tmp_path):
     before = zygotes()
-    run = minutebook("build", "--no-pdf", cwd=project)  # two meetings: forked kernels
+    ipython = tmp_path / "ipython"
+    # two meetings: forked kernels
+    run = minutebook("build", "--no-pdf", cwd=project, env={"IPYTHONDIR": str(ipython)})
     assert run.status == 0, run.err
     assert zygotes() <= before
+    assert not list(ipython.rglob("history.sqlite"))  # no cell of theirs in IPython's history
 
 
 def nbformat_text(nb) -> str:

@@ -15,7 +15,7 @@ import psutil
 import pytest
 
 from conftest import EXAMPLE, REFERENCE
-from minutebook.build.browser import launch
+from minutebook.build.chromium import launch
 from minutebook.build.warm import template_imports
 
 pytestmark = pytest.mark.e2e

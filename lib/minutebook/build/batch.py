@@ -148,17 +148,27 @@ class Progress:
             self._bar = None
 
 
-def _warm_up(ahead: Sequence[Callable[[], object]]) -> None:
+def _warm_up(ahead: Sequence[Callable[[], object]], later: threading.Event) -> None:
     """What every build needs, loaded while kernels and Chromium start: in the order needed.
 
     Papermill runs the template first; the exporter renders the page (its import and
-    template take half a second); pypdf finishes the printed PDF; then what the caller
-    needs after (``ahead``). A failure here is left for the build itself to report.
+    template take half a second); pypdf finishes the printed PDF. What the caller needs
+    after the run (``ahead``) waits for ``later`` — the first print, or the run's end: until
+    the template has run, this process's time (one interpreter lock for all its threads)
+    goes to the kernel's messages. A failure here is left for the build itself to report.
     """
     from .render import warm_up
 
-    steps = [lambda: __import__("papermill"), warm_up, lambda: __import__("pypdf"), *ahead]
-    for step in steps:
+    first: list[Callable[[], object]] = [
+        lambda: __import__("papermill"),
+        warm_up,
+        lambda: __import__("pypdf"),
+    ]
+    for step in first:
+        with contextlib.suppress(Exception):
+            step()
+    later.wait()
+    for step in ahead:
         with contextlib.suppress(Exception):
             step()
 
@@ -244,7 +254,9 @@ def build_many(
     if pdf:
         printer = remote.printer() if remote is not None else Printer()
     # nbconvert and its template take half a second to load: do it while they start, too.
-    threading.Thread(target=_warm_up, args=(ahead,), name="minutebook-warm-up", daemon=True).start()
+    later = printer.printing if isinstance(printer, Printer) else threading.Event()
+    warming = (ahead, later)
+    threading.Thread(target=_warm_up, args=warming, name="minutebook-warm-up", daemon=True).start()
     # many meetings: their kernels are forked from one that has imported what they import
     count = (remote.slots() if remote is not None else workers) or default_workers()
     zygote = build is None and len(todo) > 1 and remote is None
@@ -292,6 +304,7 @@ def build_many(
                 outcomes[outcome.path] = outcome
                 progress.advance(outcome)
     finally:
+        later.set()
         progress.stop()
         if zygote:
             from .zygote import Zygote

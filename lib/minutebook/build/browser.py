@@ -6,46 +6,29 @@ loop of its own thread, so that (a) it can start while the kernel runs, (b) ever
 run shares it, and (c) any thread can print, whatever event loop that thread has (nbclient
 runs one of its own).
 
-Chromium is looked for in this order: a configured path (``MINUTEBOOK_CHROMIUM`` or the
-exporter's ``chromium_path``), the one ``playwright install chromium`` put in place, then a
-system one (``/usr/bin/chromium``). Pages are printed offline with JavaScript disabled: a
-published page must not need the network, and must not be able to reach it.
+Which Chromium, and how it is started, is :mod:`.chromium`'s. Pages are printed offline
+with JavaScript disabled: a published page must not need the network, and must not be able
+to reach it.
 """
 
 from __future__ import annotations
 
 import asyncio
-import os
-import shutil
 import threading
 from concurrent.futures import Future
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from ..errors import ChromiumNotFound, MinutebookError
 from ..i18n import say
 from ..meeting.markdown import escape
 from ..paths import HTML
-from ..settings import settings
+from .chromium import QUIET_ARGS, find_chromium, sandboxed, yield_to_kernels
 from .pdf import PRINT_BASE, finish
 
 # The address a page is printed from: it never reaches a network (see _new_page), and
 # the links in the PDF that start with it are made relative again afterwards.
 PRINT_URL = PRINT_BASE + HTML
-SYSTEM_CHROMIUMS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-# Without these, Chromium on a closed network spends its start-up failing to reach Google.
-QUIET_ARGS = [
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-default-apps",
-    "--disable-extensions",
-    "--disable-sync",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--mute-audio",
-]
 
 
 @dataclass(frozen=True)
@@ -56,49 +39,6 @@ class PageSetup:
     language: str
     footer: str
     page_of: str  # "Sida {page} av {pages}"
-
-
-def system_chromium() -> str | None:
-    """A Chromium or Chrome on ``PATH``, if any."""
-    for name in SYSTEM_CHROMIUMS:
-        if found := shutil.which(name):
-            return found
-    return None
-
-
-def find_chromium(configured: str | None, playwright_path: str | None) -> str:
-    """The Chromium to start, in the documented order of preference.
-
-    Raises:
-        ChromiumNotFound: nothing usable is installed, or the configured path is wrong.
-
-    """
-    configured = configured or settings().chromium
-    if configured:
-        if os.access(configured, os.X_OK) and Path(configured).is_file():
-            return configured
-        raise ChromiumNotFound(
-            say("pdf.configured_wrong", path=configured, how=say("pdf.how_to_get"))
-        )
-    if playwright_path and Path(playwright_path).is_file():
-        return playwright_path
-    if found := system_chromium():
-        return found
-    raise ChromiumNotFound(say("pdf.not_found", how=say("pdf.how_to_get")))
-
-
-def sandboxed() -> bool:
-    """Whether Chromium keeps its sandbox: always, except as root, where it cannot start."""
-    return hasattr(os, "geteuid") and os.geteuid() != 0
-
-
-def launch(playwright: Any) -> Any:
-    """A headless Chromium from a synchronous Playwright, for checks and pictures."""
-    return playwright.chromium.launch(
-        executable_path=find_chromium(None, playwright.chromium.executable_path),
-        args=QUIET_ARGS,
-        chromium_sandbox=sandboxed(),
-    )
 
 
 def footer_template(setup: PageSetup) -> str:
@@ -128,6 +68,7 @@ class Printer:
         self._idle: list[Any] = []  # pages ready to print; touched only on the loop's thread
         self._content: dict[Any, str] = {}  # page -> the HTML it is printing
         self.executable: str | None = None
+        self.printing = threading.Event()  # set by the first page asked for
 
     def __enter__(self) -> Printer:
         return self
@@ -151,6 +92,7 @@ class Printer:
     async def _launch(self) -> tuple[Any, Any]:
         from playwright.async_api import async_playwright
 
+        yield_to_kernels()
         playwright = await async_playwright().start()
         try:
             self.executable = find_chromium(self.configured, playwright.chromium.executable_path)
@@ -202,6 +144,7 @@ class Printer:
 
         """
         self.start()
+        self.printing.set()
         assert self._loop is not None
         future = asyncio.run_coroutine_threadsafe(self._print(html, setup), self._loop)
         return finish(future.result(timeout=self.timeout * 2), html)
@@ -268,24 +211,3 @@ async def _refuse_network(route: Any) -> None:
         await route.continue_()
     else:
         await route.abort()
-
-
-def _main() -> int:
-    """``python -m minutebook.build.browser``: the Chromium a build would use (for setup)."""
-    try:
-        from playwright.sync_api import sync_playwright
-
-        with sync_playwright() as playwright:
-            bundled = playwright.chromium.executable_path
-    except Exception:
-        bundled = None
-    try:
-        print(find_chromium(None, bundled))
-    except ChromiumNotFound as error:
-        print(error)
-        return 1
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(_main())

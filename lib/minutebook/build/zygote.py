@@ -31,6 +31,8 @@ from typing import Any
 from jupyter_client.connect import KernelConnectionInfo
 from jupyter_client.provisioning.local_provisioner import LocalProvisioner
 
+from .kernel import KERNEL_OPTIONS
+
 # what a kernel imports as it starts (its debugger among them), then minutebook, and what
 # minutebook imports to show data (minutebook.nb.AHEAD, imported in the zygote itself)
 PRELOAD = (
@@ -75,7 +77,7 @@ def _child(connection_file: str, cwd: str) -> None:
         # it ends when the zygote does (which ends with the build), as a kernel started by
         # jupyter_client ends with its parent: a killed build leaves no kernel behind
         parent = f"--IPKernelApp.parent_handle={os.getppid()}"
-        app.initialize(["-f", connection_file, parent])  # type: ignore[no-untyped-call]
+        app.initialize(["-f", connection_file, parent, *KERNEL_OPTIONS])  # type: ignore[no-untyped-call]
         app.start()  # type: ignore[no-untyped-call]
     finally:
         os._exit(0)

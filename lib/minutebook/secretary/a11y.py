@@ -37,7 +37,7 @@ def browser_page() -> Iterator[Any]:
     """A page of a headless Chromium (the one the PDFs are printed with) to check in."""
     from playwright.sync_api import sync_playwright
 
-    from ..build.browser import launch
+    from ..build.chromium import launch
 
     with sync_playwright() as playwright:
         browser = launch(playwright)
