@@ -13,6 +13,7 @@ project, alternating, and the medians are compared. Usage: python bench/single.p
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import platform
@@ -48,14 +49,26 @@ def minutebook(project: Path) -> float:
     return timed([[str(BIN / "minutebook"), "build", MEETING]], project)
 
 
+@functools.cache
+def builds_chromium() -> str:
+    """The Chromium a build prints with (configured, Playwright's or the system's): the chain
+    is given the same one."""
+    found = subprocess.run(
+        [str(BIN / "python"), "-m", "minutebook.build.chromium"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return found.stdout.strip()
+
+
 def plain_chain(project: Path) -> float:
     sys.path.insert(0, str(ROOT / "lib"))
-    from minutebook.build.chromium import system_chromium
     from minutebook.meeting.read import load_meeting
 
     meeting = load_meeting(project / MEETING).model_dump(mode="json")
     (project / "meeting.yaml").write_text(json.dumps({"meeting": meeting}), encoding="utf-8")
-    chromium = os.environ.get("MINUTEBOOK_CHROMIUM") or system_chromium() or "chromium"
+    chromium = builds_chromium()
     sandbox = ["--no-sandbox"] if os.geteuid() == 0 else []
     return timed(
         [

@@ -44,8 +44,8 @@ def test_paragraphs_run_on_through_the_year_and_restart_in_a_new_one(council):
     assert published["adjusted_on"] == published["posted_on"] == "2024-02-12"
     # each § is cited by its number: #p5, with a link to copy beside its heading
     html = page(council, "2024-03-05")
-    assert '<section aria-labelledby="p5-title" class="mb-item" id="p5">' in html
-    assert '<a aria-label="Länk till § 5" class="mb-permalink" href="#p5"></a>' in html
+    assert '<section class="mb-item" id="p5" aria-labelledby="p5-title">' in html
+    assert '<a class="mb-permalink" href="#p5" aria-label="Länk till § 5"></a>' in html
 
 
 def test_justering_and_anslagsbevis(council):

@@ -13,6 +13,11 @@ import pytest
 from minutebook.build.chromium import BACKGROUND, find_chromium, yield_to_kernels
 
 
+@pytest.fixture(autouse=True)
+def nothing_configured(monkeypatch):
+    monkeypatch.delenv("MINUTEBOOK_CHROMIUM", raising=False)  # it would be chosen first
+
+
 def executable(path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("#!/bin/sh\n")
@@ -32,6 +37,12 @@ def test_playwrights_headless_shell_is_taken_before_its_chromium(tmp_path, shell
     assert find_chromium(None, str(chrome)) == str(chrome)  # no shell installed: the browser
     executable(tmp_path / shell)
     assert find_chromium(None, str(chrome)) == str(tmp_path / shell)
+
+
+def test_the_shell_alone_is_found_where_playwright_would_put_its_chromium(tmp_path):
+    # `playwright install --only-shell`: Playwright still names the browser it did not install
+    shell = executable(tmp_path / "chromium_headless_shell-1255/chrome-linux/headless_shell")
+    assert find_chromium(None, str(tmp_path / "chromium-1255/chrome-linux64/chrome")) == str(shell)
 
 
 def test_a_shell_of_another_revision_is_not_taken(tmp_path):

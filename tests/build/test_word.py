@@ -39,3 +39,30 @@ def test_english_minutes_in_word(examples):
     document = docx.Document(str(examples / "reports/trust-board/2024-05-14/minutes.docx"))
     assert document.core_properties.language == "en"
     assert any(p.style.name == "Heading 1" for p in document.paragraphs)
+
+
+def test_a_chart_in_word_has_its_text_and_is_svg_that_xml_reads(examples):
+    """The reference minutes' chart: described as on the page, and its SVG intact.
+
+    Pandoc reads the chart as XML; an SVG whose ``viewBox`` and ``clipPath`` were
+    lower-cased on the way (nbconvert's BeautifulSoup pass did it) loses its scaling and
+    clipping there.
+    """
+    import zipfile
+
+    from lxml import etree
+
+    path = examples / "reports/umebra/2022-06-14/minutes.docx"
+    document = docx.Document(str(path))
+    described = [
+        d.get("descr").replace("\xa0", " ")
+        for d in document.element.body.iter()
+        if d.tag.endswith("}docPr")
+    ]
+    chart = "Stapeldiagram: Brottsutveckling, 2021 och 2022. Totalt 5 000 → 4 500 (−10,0 %)."
+    assert described == [chart]
+    with zipfile.ZipFile(path) as archive:
+        [svg] = [n for n in archive.namelist() if n.endswith(".svg")]
+        root = etree.fromstring(archive.read(svg))
+    assert root.get("viewBox") and root.get("viewbox") is None
+    assert root.findall(".//{http://www.w3.org/2000/svg}clipPath")

@@ -253,10 +253,6 @@ def build_many(
     printer: Any = None  # started by the first meeting that is valid
     if pdf:
         printer = remote.printer() if remote is not None else Printer()
-    # nbconvert and its template take half a second to load: do it while they start, too.
-    later = printer.printing if isinstance(printer, Printer) else threading.Event()
-    warming = (ahead, later)
-    threading.Thread(target=_warm_up, args=warming, name="minutebook-warm-up", daemon=True).start()
     # many meetings: their kernels are forked from one that has imported what they import
     count = (remote.slots() if remote is not None else workers) or default_workers()
     zygote = build is None and len(todo) > 1 and remote is None
@@ -296,7 +292,14 @@ def build_many(
             )
             return Outcome(path, error=bug)
 
-    try:
+    # nbconvert and its template take half a second to load: do it while they start, too;
+    # what the caller needs after waits for the first print, if there is one here to wait for
+    later = printer.printing if isinstance(printer, Printer) else threading.Event()
+    if not isinstance(printer, Printer):
+        later.set()
+    warming = (ahead, later)
+    threading.Thread(target=_warm_up, args=warming, name="minutebook-warm-up", daemon=True).start()
+    try:  # from here on `later` is set whatever happens: the warm-up never waits for ever
         with ThreadPoolExecutor(max_workers=count) as pool:
             futures = [pool.submit(one, path) for path in todo]
             for future in as_completed(futures):

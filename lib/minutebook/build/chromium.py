@@ -50,7 +50,7 @@ DEBIAN_SHELL = "/usr/lib/chromium/chromium-headless-shell"
 
 
 def system_chromium() -> str | None:
-    """A Chromium or Chrome on ``PATH``, if any; a headless shell first."""
+    """A Chromium or Chrome installed on the system, if any; a headless shell first."""
     if os.access(DEBIAN_SHELL, os.X_OK):
         return DEBIAN_SHELL
     for name in SYSTEM_CHROMIUMS:
@@ -73,8 +73,11 @@ def find_chromium(configured: str | None, playwright_path: str | None) -> str:
         raise ChromiumNotFound(
             say("pdf.configured_wrong", path=configured, how=say("pdf.how_to_get"))
         )
-    if playwright_path and Path(playwright_path).is_file():
-        return playwright_shell(Path(playwright_path)) or playwright_path
+    if playwright_path:  # the shell alone may be installed (`playwright install --only-shell`)
+        if shell := playwright_shell(Path(playwright_path)):
+            return shell
+        if Path(playwright_path).is_file():
+            return playwright_path
     if found := system_chromium():
         return found
     raise ChromiumNotFound(say("pdf.not_found", how=say("pdf.how_to_get")))
@@ -92,7 +95,7 @@ def playwright_shell(chromium: Path) -> str | None:
         return None
     revision = folder.name.removeprefix("chromium-")
     shells = folder.parent / f"chromium_headless_shell-{revision}"
-    for name in ("chrome-headless-shell", "headless_shell"):
+    for name in ("chrome-headless-shell", "headless_shell", "chrome-headless-shell.exe"):
         for found in sorted(shells.glob(f"*/{name}")):
             if found.is_file() and os.access(found, os.X_OK):
                 return str(found)
@@ -114,7 +117,7 @@ def launch(playwright: Any) -> Any:
 
 
 # How far below the kernels Chromium runs (nice values), as they start while it does.
-BACKGROUND = int(os.environ.get("NICE_EXP", "5"))
+BACKGROUND = 5
 
 
 def yield_to_kernels() -> None:

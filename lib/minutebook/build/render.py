@@ -15,7 +15,9 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from nbconvert.exporters import HTMLExporter, WebPDFExporter
+from nbconvert.exporters import HTMLExporter, TemplateExporter, WebPDFExporter
+from nbconvert.filters.highlight import Highlight2HTML
+from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
 from nbconvert.preprocessors import TagRemovePreprocessor
 from traitlets import Unicode, default
 
@@ -161,6 +163,31 @@ class _MinutesTemplate(HTMLExporter):
         resources["minutebook"] = page_info(nb)
         return resources
 
+    def _page(
+        self, nb: Any, resources: dict[str, Any] | None, **kw: Any
+    ) -> tuple[str, dict[str, Any]]:
+        """The page as nbconvert's HTML exporter makes it, without its BeautifulSoup pass.
+
+        That pass parses and writes out the whole page again to give images without ``alt``
+        a placeholder (our template gives every image its own) and JupyterLab's cells a
+        ``tabindex`` (it has none). On the way it lower-cases every name in the page: an SVG
+        chart's ``viewBox`` and ``clipPath`` become names that SVG read as XML — by pandoc,
+        for the Word copy — does not know. And it costs 10 ms a page.
+        """
+        langinfo = nb.metadata.get("language_info", {})
+        lexer = langinfo.get("pygments_lexer", langinfo.get("name", None))
+        highlight = self.filters.get("highlight_code") or Highlight2HTML(
+            pygments_lexer=lexer, parent=self
+        )
+        resources = self._init_resources(resources)
+        data_types = WidgetsDataTypeFilter(
+            notebook_metadata=self._nb_metadata, parent=self, resources=resources
+        )
+        self.register_filter("highlight_code", highlight)
+        self.register_filter("filter_data_type", data_types)
+        html, out = TemplateExporter.from_notebook_node(self, nb, resources, **kw)
+        return html, out
+
 
 class MinutesHTMLExporter(_MinutesTemplate):
     """Executed template notebook → one self-contained HTML page of minutes."""
@@ -171,7 +198,7 @@ class MinutesHTMLExporter(_MinutesTemplate):
         self, nb: Any, resources: dict[str, Any] | None = None, **kw: Any
     ) -> tuple[str, dict[str, Any]]:
         """Render the page (see the module docstring)."""
-        return super().from_notebook_node(nb, self._with_page(nb, resources), **kw)
+        return self._page(nb, self._with_page(nb, resources), **kw)
 
 
 class MinutesPDFExporter(_MinutesTemplate, WebPDFExporter):
@@ -201,7 +228,7 @@ class MinutesPDFExporter(_MinutesTemplate, WebPDFExporter):
         self, nb: Any, resources: dict[str, Any] | None = None, **kw: Any
     ) -> tuple[bytes, dict[str, Any]]:
         """Render the page, then print it."""
-        html, out = HTMLExporter.from_notebook_node(self, nb, self._with_page(nb, resources), **kw)
+        html, out = self._page(nb, self._with_page(nb, resources), **kw)
         setup = _setup(out["minutebook"])
         if self.printer is not None:
             return self.printer.pdf(html, setup), out
