@@ -92,6 +92,19 @@ def test_every_meeting_is_listed_once_on_its_body_page_or_a_year_page(hundred):
             assert earlier and {p.resolve() for p in earlier} <= linked
 
 
+def test_a_year_page_marks_its_own_year_among_the_links(hundred):
+    reports = hundred / "reports"
+    pages = sorted(reports.glob("*/[0-9][0-9][0-9][0-9].html"))
+    pages += sorted(reports.glob("*/decisions-[0-9][0-9][0-9][0-9].html"))
+    assert pages
+    for page in pages:
+        tree = lxml.html.parse(str(page)).getroot()
+        current = tree.xpath("//nav[@class='mb-years']//a[@aria-current='page']")
+        assert [a.text for a in current] == [page.stem[-4:]], page  # for a screen reader
+    body = lxml.html.parse(str(reports / "kommunstyrelsen/index.html")).getroot()
+    assert not body.xpath("//a[@aria-current]")  # a body's page is no one year's
+
+
 def test_the_feed_index_and_search_cover_what_they_should(hundred):
     reports = hundred / "reports"
     index = json.loads((reports / "index.json").read_text("utf-8"))

@@ -252,13 +252,16 @@ def pages(entries: Sequence[Entry], site: Site) -> dict[str, bytes]:
         shown = newest_years(decided)
         ahead = {**mine, "links": year_links(s["slug"], decided, shown, DECISIONS_PAGE)}
         out[f"{s['slug']}/{DECISIONS_PAGE}"] = env.get_template("decisions.html.j2").render(
-            **ahead, title=s["L"]("decisions_title", body=s["body"]), years=decided[:shown]
+            **ahead,
+            title=s["L"]("decisions_title", body=s["body"]),
+            years=decided[:shown],
+            current="",
         )
         for year, ms in decided[shown:]:
             title = s["L"]("decisions_year_title", body=s["body"], year=year)
             out[f"{s['slug']}/{year_page(year, DECISIONS_PAGE)}"] = env.get_template(
                 "decisions.html.j2"
-            ).render(**ahead, title=title, years=[(year, ms)])
+            ).render(**ahead, title=title, years=[(year, ms)], current=year)
         if followed:
             out[f"{s['slug']}/{ACTIONS_PAGE}"] = env.get_template("actions.html.j2").render(
                 **mine,
