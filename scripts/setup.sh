@@ -45,7 +45,8 @@ pip install -e '.[dev]'
 # Arabic, and WenQuanYi Micro Hei for Chinese, Japanese and Korean (TrueType: Chromium
 # embeds those as fonts; Debian's Noto CJK is OpenType-CFF, which it can only draw as
 # outlines). Chromium finds them through fontconfig and embeds the glyphs it uses.
-# poppler-utils (pdftotext, pdffonts) is what the tests read the PDFs with.
+# poppler-utils (pdftotext, pdffonts) is what the tests read the PDFs with; librsvg2-bin
+# (rsvg-convert) lets pandoc give each chart in a Word copy the PNG older Word draws.
 # (grep reads the whole list: with -q it would stop early, fc-list would die of SIGPIPE, and
 # pipefail would call the font missing)
 has_font() { command -v fc-list >/dev/null && fc-list : family | grep "$1" >/dev/null; }
@@ -54,10 +55,11 @@ has_font "Liberation Sans" || fonts+=(fonts-liberation2)
 has_font "Noto Naskh Arabic" || fonts+=(fonts-noto-core)
 has_font "WenQuanYi Micro Hei" || fonts+=(fonts-wqy-microhei)
 command -v pdftotext >/dev/null || fonts+=(poppler-utils)
+command -v rsvg-convert >/dev/null || fonts+=(librsvg2-bin)
 if [ ${#fonts[@]} -gt 0 ]; then
     apt_install fontconfig "${fonts[@]}" \
         || echo "setup: missing (apt-get install ${fonts[*]}): names in some scripts may" \
-                "print as empty boxes" >&2
+                "print as empty boxes, and Word copies' charts have no PNG" >&2
 fi
 
 # Chromium for the PDF: Playwright's own download first, else Debian's package. Of Debian's,

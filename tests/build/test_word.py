@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+
 import docx
 import pytest
 
 pytestmark = pytest.mark.e2e
+
+RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
 def test_the_protokoll_in_word(examples):
@@ -42,7 +46,7 @@ def test_english_minutes_in_word(examples):
 
 
 def test_a_chart_in_word_has_its_text_and_is_svg_that_xml_reads(examples):
-    """The reference minutes' chart: described as on the page, and its SVG intact.
+    """The reference minutes' chart: described as on the page, its SVG intact, and a PNG.
 
     Pandoc reads the chart as XML; an SVG whose ``viewBox`` and ``clipPath`` were
     lower-cased on the way (nbconvert's BeautifulSoup pass did it) loses its scaling and
@@ -64,5 +68,11 @@ def test_a_chart_in_word_has_its_text_and_is_svg_that_xml_reads(examples):
     with zipfile.ZipFile(path) as archive:
         [svg] = [n for n in archive.namelist() if n.endswith(".svg")]
         root = etree.fromstring(archive.read(svg))
+        pngs = [n for n in archive.namelist() if n.endswith(".png")]
     assert root.get("viewBox") and root.get("viewbox") is None
     assert root.findall(".//{http://www.w3.org/2000/svg}clipPath")
+    if shutil.which("rsvg-convert"):  # setup installs it: Word before 2016 draws the PNG
+        assert len(pngs) == 1
+        [blip] = [b for b in document.element.body.iter() if b.tag.endswith("}blip")]
+        picture = document.part.rels[blip.get(f"{{{RELATIONSHIPS}}}embed")].target_ref
+        assert picture == pngs[0].removeprefix("word/")

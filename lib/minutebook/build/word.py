@@ -19,11 +19,11 @@ which is set to the meeting's day.
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import os
 import re
 import subprocess
+import tempfile
 from functools import cache
 from html import escape, unescape
 from pathlib import Path
@@ -69,20 +69,26 @@ def pandoc() -> str:
     return str(pypandoc.get_pandoc_path())
 
 
-def with_chart_images(body: str) -> str:
-    """Each chart drawn inline (``<svg>``) as an image carrying the chart's text as ``alt``.
+def with_chart_images(body: str, folder: Path) -> str:
+    """Each chart drawn inline (``<svg>``) as an image file in ``folder``, its text as ``alt``.
 
-    Pandoc puts an inline SVG into the document as a picture without a description, which
-    Word's accessibility check reports and a screen reader skips; an ``<img>`` keeps its
-    ``alt``. The text is the chart's own ``<title>`` (its accessible name on the page).
+    Pandoc puts an inline SVG (or one in a ``data:`` address) into the document as a picture
+    without a description, which Word's accessibility check reports and a screen reader
+    skips, and without the PNG that Word before 2016, and programs that show documents
+    small, draw instead. From a file it draws that PNG (with ``rsvg-convert``, which setup
+    installs) and an ``<img>`` keeps its ``alt``: the chart's own ``<title>``, its
+    accessible name on the page.
     """
+    count = 0
 
     def image(match: re.Match[str]) -> str:
+        nonlocal count
+        count += 1
         svg = match.group()
+        (folder / f"chart-{count}.svg").write_text(svg, encoding="utf-8")
         named = _SVG_TITLE.search(svg)
         alt = escape(unescape(re.sub(r"<[^>]+>", "", named.group(1))).strip()) if named else ""
-        data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
-        return f'<img alt="{alt}" src="data:image/svg+xml;base64,{data}">'
+        return f'<img alt="{alt}" src="chart-{count}.svg">'
 
     return _SVG.sub(image, body)
 
@@ -94,25 +100,27 @@ def docx(page: str, *, title: str, language: str, day: str) -> bytes:
         MinutebookError: pandoc failed.
     """
     found = _MAIN.search(page)
-    body = with_chart_images(found.group(1) if found else page)
     epoch = dt.datetime.fromisoformat(f"{day}T00:00:00+00:00").timestamp()
     try:
-        done = subprocess.run(
-            [
-                pandoc(),
-                "--from=html",
-                "--to=docx",
-                f"--reference-doc={REFERENCE}",
-                f"--metadata=title:{title}",
-                f"--metadata=lang:{language}",
-                "--output=-",
-            ],
-            input=body.encode("utf-8"),
-            capture_output=True,
-            check=True,
-            timeout=120,
-            env={**os.environ, "SOURCE_DATE_EPOCH": str(int(epoch))},
-        )
+        with tempfile.TemporaryDirectory(prefix="minutebook-word-") as charts:
+            body = with_chart_images(found.group(1) if found else page, Path(charts))
+            done = subprocess.run(
+                [
+                    pandoc(),
+                    "--from=html",
+                    "--to=docx",
+                    f"--reference-doc={REFERENCE}",
+                    f"--metadata=title:{title}",
+                    f"--metadata=lang:{language}",
+                    f"--resource-path={charts}",  # the charts, and nothing else of the machine
+                    "--output=-",
+                ],
+                input=body.encode("utf-8"),
+                capture_output=True,
+                check=True,
+                timeout=120,
+                env={**os.environ, "SOURCE_DATE_EPOCH": str(int(epoch))},
+            )
     except (OSError, subprocess.SubprocessError) as error:
         detail = getattr(error, "stderr", b"") or b""
         why = detail.decode(errors="replace") or error
