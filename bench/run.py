@@ -100,7 +100,7 @@ def word_and_signature(repeat: int = 5) -> tuple[float, float]:
         docx = (time.perf_counter() - started) / repeat
         key = ec.generate_private_key(ec.SECP256R1())
         name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Bench Signer")])
-        now = dt.datetime.now(dt.timezone.utc)
+        now = dt.datetime.now(dt.UTC)
         cert = (
             x509.CertificateBuilder()
             .subject_name(name)

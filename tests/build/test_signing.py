@@ -47,7 +47,7 @@ class Authority:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.key = ec.generate_private_key(ec.SECP256R1())
-        now = dt.datetime.now(dt.timezone.utc)
+        now = dt.datetime.now(dt.UTC)
         self.cert = (
             x509.CertificateBuilder()
             .subject_name(_name("Norrbacka test-CA"))
@@ -65,7 +65,7 @@ class Authority:
 
     def signer(self, common: str, passphrase: str = "hemligt") -> Path:
         key = ec.generate_private_key(ec.SECP256R1())
-        now = dt.datetime.now(dt.timezone.utc)
+        now = dt.datetime.now(dt.UTC)
         cert = (
             x509.CertificateBuilder()
             .subject_name(_name(common))

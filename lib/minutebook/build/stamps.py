@@ -70,7 +70,7 @@ def write(folder: Path, digest: str | None, extra: list[str], **more: Any) -> No
         for p in sorted(folder.rglob("*"))
         if p.is_file()
     }
-    built = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    built = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     stamp = Stamp(inputs=digest, extra=extra, files=files, built=built, **more)
     (folder / STAMP).write_bytes(stamp.dumps())
 

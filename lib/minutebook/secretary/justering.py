@@ -129,7 +129,7 @@ def sign_command(args: argparse.Namespace) -> int:
     pdf = signing.sign(
         source, signer, name=person.name, reason="Justering", number=len(record.signatures) + 1
     )
-    now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     signature = signing.Signature(
         person.name, roles[0], now, "" if subject == person.name else subject
     )
