@@ -66,15 +66,18 @@ fi
 # the headless shell (chromium-headless-shell): the same Blink, started in two thirds of the
 # time on half the CPU; the whole browser where a release has no shell. A Debian Chromium
 # found already gets its shell added beside it, where that needs no password.
-chromium() { "$VENV/bin/python" -m minutebook.build.chromium 2>/dev/null; }
+# (found, and started: one that cannot run here, for want of a library, does not count)
+chromium() { "$VENV/bin/python" -m minutebook.build.chromium --start 2>/dev/null; }
 unasked_root() { [ "$(id -u)" = 0 ] || sudo -n true 2>/dev/null; }
 if found=$(chromium); then
     if [ "$found" = /usr/bin/chromium ]; then
-        if unasked_root && apt_install chromium-headless-shell 2>/dev/null; then
-            found=$(chromium)
-        else
+        if ! { unasked_root && apt_install chromium-headless-shell 2>/dev/null; }; then
             echo "setup: PDFs print sooner with Chromium's headless shell:" \
                  "apt-get install chromium-headless-shell"
+        elif ! found=$(chromium); then
+            echo "setup: Chromium's headless shell does not start here ($found):" \
+                 "set MINUTEBOOK_CHROMIUM=/usr/bin/chromium" >&2
+            found=/usr/bin/chromium
         fi
     fi
     echo "setup: Chromium: $found"
@@ -84,7 +87,8 @@ elif { apt_install chromium-headless-shell fonts-liberation2 fonts-dejavu-core \
         || apt_install chromium fonts-liberation2 fonts-dejavu-core; } && chromium >/dev/null; then
     echo "setup: Chromium installed from Debian: $(chromium)"
 else
-    echo "setup: no Chromium: PDFs cannot be printed. Install one (apt-get install chromium)" \
-         "or set MINUTEBOOK_CHROMIUM to a Chromium or Chrome executable." >&2
+    echo "setup: no Chromium that runs here ($(chromium || true)): PDFs cannot be printed." \
+         "Install one (apt-get install chromium) or set MINUTEBOOK_CHROMIUM to a Chromium or" \
+         "Chrome executable." >&2
     exit 1
 fi

@@ -77,3 +77,14 @@ def test_chromium_yields_to_the_kernels_and_nothing_else_does():
     assert os.getpriority(os.PRIO_PROCESS, 0) == before  # the rest of the process is not slowed
     here = subprocess.run(["nice"], capture_output=True, text=True, check=True)
     assert int(here.stdout) == before
+
+
+def test_setup_takes_a_chromium_that_does_not_start_for_none(tmp_path):
+    broken = executable(tmp_path / "chromium")  # there, executable, and ends at once
+    env = {**os.environ, "MINUTEBOOK_CHROMIUM": str(broken)}
+    command = [sys.executable, "-m", "minutebook.build.chromium"]
+    found = subprocess.run(command, env=env, capture_output=True, text=True)
+    assert (found.returncode, found.stdout.strip()) == (0, str(broken))
+    started = subprocess.run([*command, "--start"], env=env, capture_output=True, text=True)
+    assert started.returncode == 1
+    assert len(started.stdout.splitlines()) == 1 and "Traceback" not in started.stderr

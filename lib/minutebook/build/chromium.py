@@ -136,22 +136,31 @@ def yield_to_kernels() -> None:
             os.setpriority(os.PRIO_PROCESS, thread, min(now + BACKGROUND, 19))
 
 
-def _main() -> int:
-    """``python -m minutebook.build.chromium``: the Chromium a build would use (for setup)."""
+def _main(argv: list[str]) -> int:
+    """``python -m minutebook.build.chromium [--start]``: the Chromium a build would use.
+
+    For setup. With ``--start`` it is also started and stopped: a browser that is there but
+    cannot run (a server without the libraries it needs) is no Chromium for the PDFs.
+    """
     try:
         from playwright.sync_api import sync_playwright
 
         with sync_playwright() as playwright:
             bundled = playwright.chromium.executable_path
-    except Exception:
-        bundled = None
-    try:
-        print(find_chromium(None, bundled))
+            found = find_chromium(None, bundled)
+            if "--start" in argv:
+                launch(playwright).close()
     except ChromiumNotFound as error:
         print(error)
         return 1
+    except Exception as error:  # it did not start: say why, in a line
+        from .browser import first_line
+
+        print(first_line(error))
+        return 1
+    print(found)
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(_main())
+    raise SystemExit(_main(sys.argv[1:]))
