@@ -4,7 +4,10 @@ Chromium in each worker."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
@@ -124,3 +127,30 @@ def test_an_unreachable_scheduler_is_one_line(project):
     assert run.status == 1
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in run.err
     assert "Traceback" not in run.err and not (project / "reports").exists()
+
+
+def test_a_worker_running_other_code_is_refused_by_name(project, tmp_path):
+    """A worker whose minutebook differs (here: one comment more) could build other minutes."""
+    from distributed import Client, LocalCluster
+
+    other = tmp_path / "lib"
+    shutil.copytree(Path(__file__).parents[2] / "lib/minutebook", other / "minutebook")
+    with (other / "minutebook/build/word.py").open("a", encoding="utf-8") as code:
+        code.write("# a change on one machine only\n")
+    env = {**os.environ, "PYTHONPATH": str(other)}  # found before the installed one
+    with LocalCluster(n_workers=0, processes=True, dashboard_address=None) as cluster:
+        address = cluster.scheduler_address
+        command = [sys.executable, "-m", "distributed.cli.dask_worker", address]
+        worker = subprocess.Popen([*command, "--nthreads", "1", "--no-dashboard"], env=env)
+        try:
+            with Client(address) as client:
+                client.wait_for_workers(1, timeout=60)
+                [name] = client.scheduler_info()["workers"]
+            run = minutebook("build", "--scheduler", address, cwd=project)
+        finally:
+            worker.terminate()
+            worker.wait(timeout=30)
+    assert run.status == 1
+    assert "these workers run another minutebook or other packages" in run.err
+    assert name in run.err and "Traceback" not in run.err
+    assert not (project / "reports").exists()
