@@ -105,6 +105,17 @@ def beside(meeting_file: Path, suffix: str) -> Path:
     return meeting_file.with_name(meeting_file.stem + suffix)
 
 
+def year_page(year: str, page: str = INDEX) -> str:
+    """An earlier year's page beside a body's ``page``: ``2019.html``, ``decisions-2019.html``."""
+    return f"{year}.html" if page == INDEX else f"{page.removesuffix('.html')}-{year}.html"
+
+
+def year_pages(series: Path) -> list[Path]:
+    """The earlier years' pages of a body's folder in ``reports/``, of meetings and decisions."""
+    year = "[0-9]" * 4
+    return [page for kind in (INDEX, DECISIONS_PAGE) for page in series.glob(year_page(year, kind))]
+
+
 def earlier_files(series_folder: Path, name: str) -> list[Path]:
     """The meeting files of the series before the one named ``name``, oldest first.
 

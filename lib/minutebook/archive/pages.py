@@ -32,6 +32,8 @@ from ..paths import (
     SEARCH_PAGE,
     TEMPLATES_DIR,
     Project,
+    year_page,
+    year_pages,
 )
 from ..site import Site, load_site
 from ..template.phrase import fill
@@ -91,11 +93,6 @@ def _environment() -> Any:
 
 INDEX_ROWS = 3  # a body's newest meetings on the archive's front page
 SERIES_ROWS = 60  # meetings on a body's page (whole years); earlier years have pages of their own
-
-
-def year_page(year: str, page: str = INDEX) -> str:
-    """An earlier year's page beside a body's ``page``: ``2019.html``, ``decisions-2019.html``."""
-    return f"{year}.html" if page == INDEX else f"{page.removesuffix('.html')}-{year}.html"
 
 
 def newest_years(years: Sequence[tuple[str, list[Any]]]) -> int:
@@ -314,9 +311,9 @@ def rewrite(project: Project, entries: Sequence[Entry]) -> bool:
         if not path.startswith(f"{CASES}/"):
             publish.write_atomic(reports / path, data)
     _replace_folder(reports / CASES, written)
-    for kind in (INDEX, DECISIONS_PAGE):  # an earlier year's page no longer due goes
-        for page in reports.glob(f"[!_]*/{year_page('[0-9][0-9][0-9][0-9]', kind)}"):
-            if f"{page.parent.name}/{page.name}" not in written:  # not _anslagstavla/ & c.
+    for series in reports.glob("[!_]*/"):  # not _anslagstavla/ & c.
+        for page in year_pages(series):  # an earlier year's page no longer due goes
+            if f"{series.name}/{page.name}" not in written:
                 page.unlink()
     _replace_folder(reports / SCHEMA, schema_files())
     for slug in {e.series for e in entries}:  # a body whose actions are all gone

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from ..build import publish
-from ..paths import ACTIONS_PAGE, DECISIONS_PAGE, FEED, INDEX, SLUG, STAMP, Project
+from ..paths import ACTIONS_PAGE, DECISIONS_PAGE, FEED, INDEX, SLUG, STAMP, Project, year_pages
 
 
 def withdraw(project: Project) -> list[Path]:
@@ -33,8 +33,7 @@ def withdraw(project: Project) -> list[Path]:
                 if not (params / f"{date}.yaml").exists():
                     failed.unlink()
             # what is left besides the archive's own pages of it (its years' pages too)
-            years = re.compile(r"(decisions-)?\d{4}\.html")
-            left = {p.name for p in series.iterdir() if not years.fullmatch(p.name)}
+            left = {p.name for p in series.iterdir()} - {p.name for p in year_pages(series)}
             if left <= {INDEX, FEED, DECISIONS_PAGE, ACTIONS_PAGE}:  # a series that is gone
                 publish.remove(series)
     return removed

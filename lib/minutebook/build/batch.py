@@ -294,8 +294,10 @@ def build_many(
 
     # nbconvert and its template take half a second to load: do it while they start, too;
     # what the caller needs after waits for the first print, if there is one here to wait for
-    later = printer.printing if isinstance(printer, Printer) else threading.Event()
-    if not isinstance(printer, Printer):
+    if isinstance(printer, Printer):
+        later = printer.printing
+    else:
+        later = threading.Event()
         later.set()
     warming = (ahead, later)
     threading.Thread(target=_warm_up, args=warming, name="minutebook-warm-up", daemon=True).start()

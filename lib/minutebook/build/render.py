@@ -158,18 +158,14 @@ class _MinutesTemplate(HTMLExporter):
         yield from super().default_filters()
         yield ("scroll_tables", scroll_tables)
 
-    def _with_page(self, nb: Any, resources: dict[str, Any] | None) -> dict[str, Any]:
-        resources = dict(resources or {})
-        resources["minutebook"] = page_info(nb)
-        return resources
-
     def _page(
         self, nb: Any, resources: dict[str, Any] | None, **kw: Any
     ) -> tuple[str, dict[str, Any]]:
-        """The page as nbconvert's HTML exporter makes it, without its BeautifulSoup pass.
+        """The page, with the meeting's facts for the template (``resources.minutebook``).
 
-        That pass parses and writes out the whole page again to give images without ``alt``
-        a placeholder (our template gives every image its own) and JupyterLab's cells a
+        Made as nbconvert's HTML exporter makes it, but without its BeautifulSoup pass. That
+        pass parses and writes out the whole page again to give images without ``alt`` a
+        placeholder (our template gives every image its own) and JupyterLab's cells a
         ``tabindex`` (it has none). On the way it lower-cases every name in the page: an SVG
         chart's ``viewBox`` and ``clipPath`` become names that SVG read as XML — by pandoc,
         for the Word copy — does not know. And it costs 10 ms a page.
@@ -179,7 +175,7 @@ class _MinutesTemplate(HTMLExporter):
         highlight = self.filters.get("highlight_code") or Highlight2HTML(
             pygments_lexer=lexer, parent=self
         )
-        resources = self._init_resources(resources)
+        resources = self._init_resources({**(resources or {}), "minutebook": page_info(nb)})
         data_types = WidgetsDataTypeFilter(
             notebook_metadata=self._nb_metadata, parent=self, resources=resources
         )
@@ -198,7 +194,7 @@ class MinutesHTMLExporter(_MinutesTemplate):
         self, nb: Any, resources: dict[str, Any] | None = None, **kw: Any
     ) -> tuple[str, dict[str, Any]]:
         """Render the page (see the module docstring)."""
-        return self._page(nb, self._with_page(nb, resources), **kw)
+        return self._page(nb, resources, **kw)
 
 
 class MinutesPDFExporter(_MinutesTemplate, WebPDFExporter):
@@ -228,7 +224,7 @@ class MinutesPDFExporter(_MinutesTemplate, WebPDFExporter):
         self, nb: Any, resources: dict[str, Any] | None = None, **kw: Any
     ) -> tuple[bytes, dict[str, Any]]:
         """Render the page, then print it."""
-        html, out = self._page(nb, self._with_page(nb, resources), **kw)
+        html, out = self._page(nb, resources, **kw)
         setup = _setup(out["minutebook"])
         if self.printer is not None:
             return self.printer.pdf(html, setup), out
